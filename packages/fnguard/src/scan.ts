@@ -17,6 +17,8 @@ import { relative } from 'node:path';
 
 export interface ScanOptions extends RuleFilter {
   maxFileBytes?: number;
+  /** Called with a short status line while the scan runs (the CLI shows it on a TTY). */
+  onProgress?: (message: string) => void;
   rules?: readonly Rule[];
   /** Options passed to rules (allow-lists and similar). */
   ruleOptions?: Record<string, unknown>;
@@ -24,7 +26,7 @@ export interface ScanOptions extends RuleFilter {
 }
 
 /** Build the model only (used by `scan`, `iam`, `sbom` and the parse-only bench baseline). */
-export async function buildModel(target: string, opts: Pick<ScanOptions, 'maxFileBytes' | 'sources'> = {}): Promise<Model> {
+export async function buildModel(target: string, opts: Pick<ScanOptions, 'maxFileBytes' | 'sources' | 'onProgress'> = {}): Promise<Model> {
   const found = discover(target, { maxFileBytes: opts.maxFileBytes, includeAllPaths: true });
   const model = emptyModel(found.root);
   model.diagnostics.push(...found.diagnostics);
@@ -68,6 +70,7 @@ export async function buildModel(target: string, opts: Pick<ScanOptions, 'maxFil
     const mine = found.iacFiles.filter((f) => !consumed.has(f.path) && source.claims(f));
     if (mine.length === 0) continue;
     for (const f of mine) consumed.add(f.path);
+    opts.onProgress?.(`parsing ${mine.length} ${source.format} file(s)…`);
     try {
       await source.load(mine, ctx);
     } catch (err) {
@@ -86,6 +89,7 @@ export async function scan(target: string, opts: ScanOptions = {}): Promise<Scan
   const started = performance.now();
   const model = await buildModel(target, opts);
   const rules = selectRules(opts.rules ?? ALL_RULES, opts);
+  opts.onProgress?.(`running ${rules.length} rules on ${model.functions.length} function(s)…`);
   const findings = await runRules(model, rules, opts.ruleOptions ?? {});
   return {
     root: model.root,

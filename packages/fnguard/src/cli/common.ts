@@ -1,0 +1,53 @@
+/**
+ * Option handling shared by the subcommands: `--format`, `--output`, `--severity-threshold`,
+ * writing the report, and turning any user mistake into one line on stderr with exit code 2.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../core/errors.js';
+import type { Finding } from '../findings/types.js';
+import { SEVERITIES, type Severity } from '../rules/define.js';
+import type { CommandIO } from './types.js';
+
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    // node's messages are one line already; add how to get help.
+    const first = (err as Error).message.split('. ')[0]!.replace(/\.$/, '');
+    throw new UsageError(`${first}. Usage: ${usage.split('\n')[0]}`);
+  }
+}
+
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${value}')`);
+}
+
+export function severityThreshold(value: string | undefined): Severity {
+  return oneOf(value, SEVERITIES, '--severity-threshold', 'low');
+}
+
+/** Exit code 1 when an unsuppressed finding is at or above the threshold. */
+export function exitCodeFor(findings: readonly Finding[], threshold: Severity): number {
+  const min = SEVERITIES.indexOf(threshold);
+  return findings.some((f) => !f.suppression && SEVERITIES.indexOf(f.severity) >= min) ? 1 : 0;
+}
+
+/** Repeatable and comma-separated list flags: `--rule A --rule B,C`. */
+export function listFlag(v: string | string[] | undefined): string[] {
+  return (Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+}
+
+export function writeOutput(text: string, output: string | undefined, io: CommandIO): void {
+  if (!output) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    writeFileSync(output, text);
+  } catch (err) {
+    throw new UsageError(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
