@@ -1,0 +1,3 @@
+module.exports = async function (context, item) {
+  context.log('audit item received');
+};
