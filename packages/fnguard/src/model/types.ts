@@ -86,7 +86,7 @@ export interface Identity {
   /** Stable id inside the model, e.g. `aws:role:template.yaml#LambdaRole`. */
   id: string;
   cloud: Cloud;
-  kind: 'aws-iam-role' | 'azure-managed-identity' | 'gcp-service-account';
+  kind: 'aws-iam-role' | 'aws-iam-user' | 'azure-managed-identity' | 'gcp-service-account';
   name: string;
   loc: Location;
   /** ARN / principal id / e-mail when known. */

@@ -1,0 +1,71 @@
+/**
+ * Shared pieces of the JS and Python call finders: which request parameters name resources,
+ * line numbers from offsets, and the small value algebra (literal / glob pattern / env / dynamic).
+ */
+import type { ParamValue, SdkCall } from './types.js';
+
+/**
+ * Request parameters (SDK casing for JS and boto3, which share the API shapes) that name a
+ * resource. Their values become resource hints for the generated policy.
+ */
+export const RESOURCE_PARAMS = new Set([
+  'Bucket', 'Key', 'Prefix', 'CopySource',
+  'TableName', 'IndexName',
+  'QueueUrl', 'QueueName',
+  'TopicArn', 'TargetArn',
+  'FunctionName',
+  'SecretId',
+  'Name', 'Names', 'Path',
+  'StreamName', 'StreamARN', 'DeliveryStreamName',
+  'StateMachineArn',
+  'EventBusName',
+  'logGroupName',
+  'KeyId',
+  'resourceArn', 'secretArn',
+  'UserPoolId',
+  'ConnectionId',
+  'modelId',
+]);
+
+/** 1-based line numbers for character offsets, from one scan of the text. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  line(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  column(offset: number): number {
+    return offset - this.starts[this.line(offset) - 1]! + 1;
+  }
+}
+
+/**
+ * Join the parts of a string built from static text and placeholders (template literal, f-string,
+ * `+` concatenation) into one value: all static → literal; some static → glob pattern with `*`
+ * for each placeholder; nothing static → dynamic.
+ */
+export function joinParts(parts: (string | null)[], expr: string): ParamValue {
+  if (parts.every((p) => p !== null)) return { kind: 'literal', value: parts.join('') };
+  const glob = parts.map((p) => (p === null ? '*' : p)).join('').replace(/\*+/g, '*');
+  if (glob.replace(/\*/g, '') === '') return { kind: 'dynamic', expr: shorten(expr) };
+  return { kind: 'pattern', value: glob };
+}
+
+export function shorten(expr: string): string {
+  const one = expr.replace(/\s+/g, ' ');
+  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+}
+
+export function addParam(call: Pick<SdkCall, 'params'>, name: string, values: ParamValue[]): void {
+  if (values.length === 0) return;
+  (call.params[name] ??= []).push(...values);
+}

@@ -1,0 +1,375 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parsePackageJson, parsePackageLock } from './npm.js';
+import { parseYarnLock } from './yarn.js';
+import { parsePnpmLock } from './pnpm.js';
+import { parsePipfileLock, parsePoetryLock, parsePyproject, parseRequirements } from './python.js';
+import { LockfileError, type DepPackage, type Lockfile } from './types.js';
+
+const byName = (l: Lockfile, name: string, version?: string): DepPackage => {
+  const p = l.packages.find((x) => x.name === name && (version === undefined || x.version === version));
+  assert.ok(p, `${name}@${version ?? '*'} not found in ${l.packages.map((x) => `${x.name}@${x.version}`).join(', ')}`);
+  return p;
+};
+
+const PKG_JSON = `{
+  "name": "orders",
+  "version": "1.0.0",
+  "dependencies": {
+    "lodash": "^4.17.0",
+    "mkdirp": "0.5.5"
+  },
+  "devDependencies": {
+    "esbuild": "0.19.2"
+  }
+}
+`;
+
+const LOCK_V3 = `{
+  "name": "orders",
+  "version": "1.0.0",
+  "lockfileVersion": 3,
+  "requires": true,
+  "packages": {
+    "": {
+      "name": "orders",
+      "version": "1.0.0",
+      "dependencies": {
+        "lodash": "^4.17.0",
+        "mkdirp": "0.5.5"
+      },
+      "devDependencies": {
+        "esbuild": "0.19.2"
+      }
+    },
+    "node_modules/esbuild": {
+      "version": "0.19.2",
+      "resolved": "https://registry.npmjs.org/esbuild/-/esbuild-0.19.2.tgz",
+      "integrity": "sha512-AAAA",
+      "dev": true,
+      "hasInstallScript": true,
+      "license": "MIT"
+    },
+    "node_modules/lodash": {
+      "version": "4.17.11",
+      "resolved": "https://registry.npmjs.org/lodash/-/lodash-4.17.11.tgz",
+      "integrity": "sha1-BBBB",
+      "license": "MIT"
+    },
+    "node_modules/minimist": {
+      "version": "1.2.8",
+      "resolved": "https://registry.npmjs.org/minimist/-/minimist-1.2.8.tgz",
+      "integrity": "sha512-CCCC"
+    },
+    "node_modules/mkdirp": {
+      "version": "0.5.5",
+      "resolved": "https://registry.npmjs.org/mkdirp/-/mkdirp-0.5.5.tgz",
+      "integrity": "sha512-DDDD",
+      "dependencies": {
+        "minimist": "^1.2.5"
+      }
+    },
+    "node_modules/mkdirp/node_modules/minimist": {
+      "version": "1.2.5",
+      "resolved": "https://registry.npmjs.org/minimist/-/minimist-1.2.5.tgz"
+    }
+  }
+}
+`;
+
+describe('npm lockfiles', () => {
+  it('reads package.json direct dependencies with lines', () => {
+    const m = parsePackageJson('package.json', PKG_JSON);
+    assert.deepEqual(m.dependencies.map((d) => [d.name, d.spec, d.line, d.dev]), [
+      ['lodash', '^4.17.0', 5, false], ['mkdirp', '0.5.5', 6, false], ['esbuild', '0.19.2', 9, true],
+    ]);
+  });
+  it('reads v3 with nested resolution, paths, flags and lines', () => {
+    const l = parsePackageLock('package-lock.json', LOCK_V3, parsePackageJson('package.json', PKG_JSON));
+    assert.equal(l.packages.length, 5);
+    const nested = byName(l, 'minimist', '1.2.5');
+    assert.deepEqual(nested.path, ['mkdirp', 'minimist']);
+    assert.equal(nested.direct, false);
+    assert.equal(nested.line, 45);
+    assert.deepEqual(nested.integrity, []);
+    const lodash = byName(l, 'lodash');
+    assert.ok(lodash.direct);
+    assert.equal(lodash.line, 26);
+    assert.equal(lodash.license, 'MIT');
+    assert.deepEqual(lodash.integrity, ['sha1-BBBB']);
+    const es = byName(l, 'esbuild');
+    assert.ok(es.hasInstallScript && es.dev && es.direct);
+    assert.deepEqual(byName(l, 'mkdirp').dependsOn, ['minimist@1.2.5']);
+    // hoisted 1.2.8 is required by nobody: not direct, path is itself
+    assert.equal(byName(l, 'minimist', '1.2.8').direct, false);
+  });
+  it('reads v1 nested dependencies', () => {
+    const v1 = `{
+  "name": "x",
+  "lockfileVersion": 1,
+  "dependencies": {
+    "mkdirp": {
+      "version": "0.5.1",
+      "resolved": "https://registry.npmjs.org/mkdirp/-/mkdirp-0.5.1.tgz",
+      "integrity": "sha1-MAV0OOrGz3+MR2fzhkjWaX11yQM=",
+      "requires": { "minimist": "0.0.8" },
+      "dependencies": {
+        "minimist": {
+          "version": "0.0.8",
+          "resolved": "https://registry.npmjs.org/minimist/-/minimist-0.0.8.tgz",
+          "integrity": "sha1-hX/Kv8M5fSYluCKCYuhqp6ARsF0="
+        }
+      }
+    },
+    "left-pad": {
+      "version": "git+https://github.com/someone/left-pad.git#abc123",
+      "from": "git+https://github.com/someone/left-pad.git"
+    }
+  }
+}`;
+    const l = parsePackageLock('package-lock.json', v1);
+    const mm = byName(l, 'minimist');
+    assert.deepEqual(mm.path, ['mkdirp', 'minimist']);
+    assert.equal(mm.line, 11);
+    assert.ok(byName(l, 'mkdirp').direct);
+    const lp = byName(l, 'left-pad');
+    assert.equal(lp.source, 'git');
+    assert.equal(lp.version, undefined);
+  });
+  it('rejects broken JSON with a line', () => {
+    assert.throws(() => parsePackageLock('package-lock.json', '{\n  "lockfileVersion": 3,\n  "packages": {\n'), LockfileError);
+  });
+});
+
+describe('yarn.lock', () => {
+  it('reads classic', () => {
+    const text = `# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.
+# yarn lockfile v1
+
+
+"@types/node@*", "@types/node@^20.0.0":
+  version "20.8.0"
+  resolved "https://registry.yarnpkg.com/@types/node/-/node-20.8.0.tgz#aaa"
+  integrity sha512-EEEE
+
+axios@^0.21.0:
+  version "0.21.1"
+  resolved "https://registry.yarnpkg.com/axios/-/axios-0.21.1.tgz#bbb"
+  integrity sha512-FFFF
+  dependencies:
+    follow-redirects "^1.10.0"
+
+follow-redirects@^1.10.0:
+  version "1.14.0"
+  resolved "https://npm.internal.example.com/follow-redirects/-/follow-redirects-1.14.0.tgz"
+`;
+    const l = parseYarnLock('yarn.lock', text, { file: 'package.json', kind: 'package.json', ecosystem: 'npm', dependencies: [
+      { name: 'axios', spec: '^0.21.0', line: 3, dev: false }, { name: '@types/node', spec: '^20.0.0', line: 4, dev: true }] });
+    assert.equal(l.kind, 'yarn-classic');
+    assert.equal(l.packages.length, 3);
+    assert.equal(byName(l, '@types/node').line, 5);
+    const fr = byName(l, 'follow-redirects');
+    assert.deepEqual(fr.path, ['axios', 'follow-redirects']);
+    assert.equal(fr.line, 17);
+    assert.equal(fr.resolved, 'https://npm.internal.example.com/follow-redirects/-/follow-redirects-1.14.0.tgz');
+    assert.deepEqual(byName(l, 'axios').dependsOn, ['follow-redirects@1.14.0']);
+  });
+  it('reads berry with workspace roots and checksums', () => {
+    const text = `# This file is generated by running "yarn install" inside your project.
+
+__metadata:
+  version: 8
+  cacheKey: 10c0
+
+"app@workspace:.":
+  version: 0.0.0-use.local
+  resolution: "app@workspace:."
+  dependencies:
+    minimist: "npm:^1.2.0"
+  languageName: unknown
+  linkType: soft
+
+"minimist@npm:^1.2.0":
+  version: 1.2.5
+  resolution: "minimist@npm:1.2.5"
+  checksum: 10c0/abcdef0123
+  languageName: node
+  linkType: hard
+`;
+    const l = parseYarnLock('yarn.lock', text);
+    assert.equal(l.kind, 'yarn-berry');
+    assert.equal(l.packages.length, 1);
+    const m = l.packages[0]!;
+    assert.deepEqual([m.name, m.version, m.direct, m.line, m.integrity[0]], ['minimist', '1.2.5', true, 15, 'sha512:abcdef0123']);
+  });
+});
+
+describe('pnpm-lock.yaml', () => {
+  it('reads v9 with importers and snapshots', () => {
+    const text = `lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      express:
+        specifier: ^4.18.0
+        version: 4.18.2
+
+packages:
+
+  express@4.18.2:
+    resolution: {integrity: sha512-GGGG}
+    engines: {node: '>= 0.10.0'}
+
+  qs@6.11.0:
+    resolution: {integrity: sha512-HHHH}
+    deprecated: use a newer qs
+
+snapshots:
+
+  express@4.18.2:
+    dependencies:
+      qs: 6.11.0
+
+  qs@6.11.0: {}
+`;
+    const l = parsePnpmLock('pnpm-lock.yaml', text);
+    const qs = byName(l, 'qs');
+    assert.deepEqual([qs.line, qs.direct, qs.deprecated, qs.path], [17, false, 'use a newer qs', ['express', 'qs']]);
+    assert.equal(byName(l, 'express').line, 13);
+  });
+  it('reads v6 with requiresBuild and peer suffixes', () => {
+    const text = `lockfileVersion: '6.0'
+
+dependencies:
+  sharp:
+    specifier: ^0.32.0
+    version: 0.32.6(debug@4.3.4)
+
+packages:
+
+  /sharp@0.32.6(debug@4.3.4):
+    resolution: {integrity: sha512-IIII}
+    requiresBuild: true
+    dependencies:
+      semver: 7.5.4
+    dev: false
+
+  /semver@7.5.4:
+    resolution: {tarball: https://codeload.example.org/semver/tar.gz/abc}
+    dev: false
+`;
+    const l = parsePnpmLock('pnpm-lock.yaml', text);
+    const sharp = byName(l, 'sharp');
+    assert.ok(sharp.hasInstallScript && sharp.direct);
+    const sv = byName(l, 'semver');
+    assert.deepEqual([sv.source, sv.path, sv.line], ['url', ['sharp', 'semver'], 17]);
+  });
+  it('reads v5 keys', () => {
+    const l = parsePnpmLock('pnpm-lock.yaml', `lockfileVersion: 5.4\n\nspecifiers:\n  '@scope/a': ^1.0.0\n\ndependencies:\n  '@scope/a': 1.0.1_react@18.0.0\n\npackages:\n\n  /@scope/a/1.0.1_react@18.0.0:\n    resolution: {integrity: sha512-JJJJ}\n    dev: false\n`);
+    assert.deepEqual([l.packages[0]!.name, l.packages[0]!.version, l.packages[0]!.direct], ['@scope/a', '1.0.1', true]);
+  });
+  it('rejects broken YAML', () => {
+    assert.throws(() => parsePnpmLock('pnpm-lock.yaml', 'packages:\n  a: [\n'), LockfileError);
+  });
+});
+
+describe('Python', () => {
+  it('reads requirements with hashes, includes, indexes and pip-compile via comments', () => {
+    const main = `--index-url https://pypi.org/simple
+--extra-index-url https://pypi.internal.example.com/simple
+-r base.txt
+requests==2.30.0 \\
+    --hash=sha256:aaaa \\
+    --hash=sha256:bbbb
+    # via -r requirements.in
+urllib3==2.0.2 \\
+    --hash=sha256:cccc
+    # via requests
+flask>=2.0  # not pinned
+mylib @ git+https://github.com/acme/mylib.git@v1
+`;
+    const base = 'PyYAML==5.3.1\n';
+    const l = parseRequirements('svc/requirements.txt', main, (rel) => (rel === 'svc/base.txt' ? base : undefined));
+    assert.deepEqual(l.registries, ['https://pypi.org/simple', 'https://pypi.internal.example.com/simple']);
+    const y = byName(l, 'PyYAML');
+    assert.deepEqual([y.version, y.file, y.line], ['5.3.1', 'svc/base.txt', 1]);
+    const r = byName(l, 'requests');
+    assert.deepEqual([r.version, r.integrity, r.line, r.direct], ['2.30.0', ['sha256:aaaa', 'sha256:bbbb'], 4, true]);
+    const u = byName(l, 'urllib3');
+    assert.deepEqual([u.direct, u.path, u.line], [false, ['requests', 'urllib3'], 8]);
+    const f = byName(l, 'flask');
+    assert.deepEqual([f.version, f.spec, f.line], [undefined, '>=2.0', 11]);
+    assert.equal(byName(l, 'mylib').source, 'git');
+  });
+  it('reads poetry.lock with pyproject direct deps', () => {
+    const lock = `# This file is automatically @generated by Poetry 1.7.1 and should not be changed by hand.
+
+[[package]]
+name = "certifi"
+version = "2023.7.22"
+description = "Mozilla CA bundle"
+optional = false
+python-versions = ">=3.6"
+files = [
+    {file = "certifi-2023.7.22-py3-none-any.whl", hash = "sha256:1111"},
+]
+
+[[package]]
+name = "requests"
+version = "2.31.0"
+description = "HTTP"
+optional = false
+python-versions = ">=3.7"
+files = [
+    {file = "requests-2.31.0.tar.gz", hash = "sha256:2222"},
+]
+
+[package.dependencies]
+certifi = ">=2017.4.17"
+
+[metadata]
+lock-version = "2.0"
+python-versions = "^3.11"
+content-hash = "abc"
+`;
+    const pyproject = `[tool.poetry]
+name = "svc"
+version = "0.1.0"
+
+[tool.poetry.dependencies]
+python = "^3.11"
+requests = "^2.31"
+`;
+    const m = parsePyproject('pyproject.toml', pyproject);
+    assert.deepEqual(m.dependencies.map((d) => [d.name, d.spec, d.line]), [['requests', '^2.31', 7]]);
+    const l = parsePoetryLock('poetry.lock', lock, m);
+    const c = byName(l, 'certifi');
+    assert.deepEqual([c.line, c.direct, c.path, c.integrity], [3, false, ['requests', 'certifi'], ['sha256:1111']]);
+    assert.equal(byName(l, 'requests').line, 13);
+    assert.throws(() => parsePoetryLock('poetry.lock', '[[package]\nname = 1'), LockfileError);
+  });
+  it('reads Pipfile.lock', () => {
+    const text = `{
+    "_meta": {
+        "hash": {"sha256": "x"},
+        "sources": [{"name": "pypi", "url": "https://pypi.org/simple", "verify_ssl": true}]
+    },
+    "default": {
+        "pyyaml": {
+            "hashes": ["sha256:3333"],
+            "version": "==5.3.1"
+        }
+    },
+    "develop": {
+        "pytest": {"version": "==7.4.0", "hashes": []}
+    }
+}`;
+    const l = parsePipfileLock('Pipfile.lock', text);
+    const y = byName(l, 'pyyaml');
+    assert.deepEqual([y.version, y.line, y.integrity], ['5.3.1', 7, ['sha256:3333']]);
+    assert.ok(byName(l, 'pytest').dev);
+    assert.deepEqual(l.registries, ['https://pypi.org/simple']);
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * Shared helpers for turning loaded Terraform resources into model nodes: evaluated attributes
+ * as Props with their lines, nested blocks, and links between resources (by reference address
+ * first, by name second).
+ */
+import type { FunctionNode, Identity, Location, Model, Prop } from '../../model/types.js';
+import type { SourceContext } from '../types.js';
+import type { Block } from './hcl.js';
+import { Evaluator, JsonValue, PolicyDocValue, Unknown, isObj, locOf, refsOf, render, type Val } from './eval.js';
+import type { Config, Resource } from './load.js';
+import { blocksOf, type PolicyContext } from './policy.js';
+
+export class Builder {
+  readonly model: Model;
+  /** Function nodes by resource id, and the resource each came from. */
+  readonly functions = new Map<string, { fn: FunctionNode; res: Resource }>();
+  private readonly byType = new Map<string, Resource[]>();
+  private readonly infoed = new Set<string>();
+  readonly pc: PolicyContext;
+
+  constructor(
+    readonly cfg: Config,
+    readonly ev: Evaluator,
+    readonly ctx: SourceContext,
+  ) {
+    this.model = ctx.model;
+    for (const r of cfg.resources) {
+      const key = (r.data ? 'data.' : '') + r.type;
+      this.byType.set(key, [...(this.byType.get(key) ?? []), r]);
+    }
+    this.pc = { ev, warn: (m, loc) => ctx.warn(loc.file, m, loc.line) };
+  }
+
+  /** Resources of a type (`data.archive_file` for data sources). */
+  of(type: string): Resource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  types(): string[] {
+    return [...this.byType.keys()];
+  }
+
+  /** Tell once per type that it is not read. */
+  infoOnce(key: string, file: string, message: string, line?: number): void {
+    if (this.infoed.has(key)) return;
+    this.infoed.add(key);
+    this.ctx.info(file, message, line);
+  }
+
+  loc(r: Resource, line?: number): Location {
+    return { file: r.file, line: line ?? r.block.line };
+  }
+
+  /** Location of an attribute of `block` (or of the block when absent). */
+  attrLoc(r: Resource, name: string, block: Block = r.block): Location {
+    return { file: r.file, line: block.body.attrs.get(name)?.line ?? block.line };
+  }
+
+  val(r: Resource, name: string, block: Block = r.block): Val | undefined {
+    if (block === r.block) return this.ev.attrValue(r.inst, r.addr, name);
+    const a = block.body.attrs.get(name);
+    return a ? this.ev.eval(a.expr, r.inst, r.file) : undefined;
+  }
+
+  /** First nested block of a type (`environment`, `site_config`…), dynamic blocks included. */
+  block(parent: Block, type: string): Block | undefined {
+    return blocksOf(parent, type)[0];
+  }
+
+  blocks(parent: Block, type: string): Block[] {
+    return blocksOf(parent, type);
+  }
+
+  str(r: Resource, name: string, block?: Block): Prop<string> | undefined {
+    const v = this.val(r, name, block);
+    return strProp(v, this.attrLoc(r, name, block));
+  }
+
+  num(r: Resource, name: string, block?: Block): Prop<number> | undefined {
+    const v = this.val(r, name, block);
+    if (v === undefined || v === null) return undefined;
+    const loc = this.attrLoc(r, name, block);
+    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    return Number.isFinite(n) ? { value: n, loc } : { expr: render(v), loc };
+  }
+
+  bool(r: Resource, name: string, block?: Block): Prop<boolean> | undefined {
+    const v = this.val(r, name, block);
+    if (v === undefined || v === null) return undefined;
+    return boolProp(v, this.attrLoc(r, name, block));
+  }
+
+  list(r: Resource, name: string, block?: Block): Prop<string[]> | undefined {
+    const v = this.val(r, name, block);
+    if (v === undefined || v === null) return undefined;
+    return listProp(v, this.attrLoc(r, name, block));
+  }
+
+  /** Resources a value refers to (following module inputs and outputs), optionally of some types. */
+  refsTo(v: Val | undefined, ...types: string[]): Resource[] {
+    const out: Resource[] = [];
+    for (const ref of refsOf(v)) {
+      const r = this.cfg.byRef.get(`${ref.module}|${ref.addr}`);
+      if (r && (types.length === 0 || types.includes(r.data ? `data.${r.type}` : r.type)) && !out.includes(r)) out.push(r);
+    }
+    return out;
+  }
+
+  /** Resources of `types` whose attribute `attr` statically equals `value`. */
+  byAttr(types: string[], attr: string, value: string): Resource[] {
+    return types.flatMap((t) => this.of(t)).filter((r) => {
+      const v = this.val(r, attr);
+      return typeof v === 'string' && v === value;
+    });
+  }
+
+  addFunction(fn: FunctionNode, res: Resource): void {
+    this.functions.set(res.id, { fn, res });
+    this.model.functions.push(fn);
+  }
+
+  addIdentity(id: Identity): Identity {
+    const existing = this.model.identities.get(id.id);
+    if (existing) return existing;
+    this.model.identities.set(id.id, id);
+    return id;
+  }
+
+  /** The function a value points at: by reference, else by its name (or the name in an ARN). */
+  functionFor(v: Val | undefined, types: string[], nameAttr: string): { fn: FunctionNode; res: Resource } | undefined {
+    for (const r of this.refsTo(v, ...types)) {
+      const hit = this.functions.get(r.id);
+      if (hit) return hit;
+    }
+    if (typeof v !== 'string') return undefined;
+    const name = nameFromArn(v);
+    for (const r of this.byAttr(types, nameAttr, name)) {
+      const hit = this.functions.get(r.id);
+      if (hit) return hit;
+    }
+    for (const { fn, res } of this.functions.values()) if (types.includes(res.type) && fn.name === name) return { fn, res };
+    return undefined;
+  }
+}
+
+/** `arn:aws:lambda:r:a:function:NAME[:alias]` / `projects/p/locations/l/functions/NAME` → NAME. */
+export function nameFromArn(s: string): string {
+  const lambda = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(s);
+  if (lambda) return lambda[1]!;
+  const gcp = /\/functions\/([^/]+)$/.exec(s);
+  if (gcp) return gcp[1]!;
+  return s;
+}
+
+export function strProp(v: Val | undefined, loc: Location): Prop<string> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (v instanceof Unknown || v instanceof PolicyDocValue) return { expr: render(v), loc };
+  if (v instanceof JsonValue || typeof v === 'object') return { value: render(v), loc };
+  return { value: String(v), loc };
+}
+
+export function boolProp(v: Val, loc: Location): Prop<boolean> {
+  if (typeof v === 'boolean') return { value: v, loc };
+  if (v === 'true' || v === 'false') return { value: v === 'true', loc };
+  return { expr: render(v), loc };
+}
+
+export function listProp(v: Val, loc: Location): Prop<string[]> {
+  const items = Array.isArray(v) ? v : [v];
+  if (!Array.isArray(v) && !(typeof v === 'string')) return { expr: render(v), loc };
+  if (items.every((x) => typeof x === 'string' || typeof x === 'number')) return { value: items.map(String), loc };
+  return { expr: items.map(render).join(', '), loc };
+}
+
+/** Entries of a map attribute with the line of each key (environment variables, app settings). */
+export function entries(v: Val | undefined, fallback: Location): Array<{ key: string; value: Val; loc: Location }> {
+  if (!isObj(v)) return [];
+  return Object.entries(v).map(([key, value]) => ({ key, value, loc: locOf(v, key, fallback) }));
+}

@@ -1,0 +1,164 @@
+/**
+ * IAM policies written in Terraform: `jsonencode({...})`, heredoc or `file()` JSON, and
+ * `data "aws_iam_policy_document"` blocks. All become model statements through the shared
+ * aws-common converter, with the line of each statement in the file it was written in.
+ */
+import type { Location, PolicyDocument, Statement } from '../../model/types.js';
+import { policyFromJson, statementFromJson, type Locator } from '../aws-common/policy.js';
+import { Unresolved } from '../aws-common/values.js';
+import { parseJson } from '../structured.js';
+import { describeError } from '../../core/errors.js';
+import type { Block } from './hcl.js';
+import { Evaluator, JsonValue, PolicyDocValue, Unknown, isObj, locOf, positions, type Instance, type Ref, type Val } from './eval.js';
+
+/** Our values → the plain shape the shared converter reads (unknowns as `Unresolved`), lines copied. */
+function toPlain(v: Val, depth = 0): unknown {
+  if (depth > 60) return new Unresolved('${…}');
+  if (v instanceof Unknown) return new Unresolved(v.text);
+  if (v instanceof PolicyDocValue) return new Unresolved(`\${${v.ref.addr}.json}`);
+  if (v instanceof JsonValue) return toPlain(v.value, depth + 1);
+  if (Array.isArray(v) || isObj(v)) {
+    const out: unknown = Array.isArray(v) ? v.map((x) => toPlain(x, depth + 1)) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toPlain(x, depth + 1)]));
+    const pos = positions.get(v);
+    if (pos) positions.set(out as object, pos);
+    return out;
+  }
+  return v;
+}
+
+function locatorFor(file: string, fallback: Location): Locator {
+  return {
+    loc: (container, key) => locOf(container, key, { file, line: fallback.line }),
+  };
+}
+
+export interface PolicyContext {
+  ev: Evaluator;
+  warn(message: string, loc: Location): void;
+}
+
+/**
+ * A policy attribute's value → PolicyDocument. `at` is the attribute's location (used for the
+ * document and for statements whose own line is unknown).
+ */
+export function policyFromValue(v: Val, name: string, kind: PolicyDocument['kind'], at: Location, pc: PolicyContext): PolicyDocument {
+  const onWarn = (m: string, loc: Location) => pc.warn(m, loc);
+  if (v instanceof PolicyDocValue) return { name, kind, loc: at, statements: v.statements.map((s) => ({ ...s })) };
+  if (v instanceof JsonValue || isObj(v)) {
+    const plain = toPlain(v);
+    return { ...policyFromJson(plain, locatorFor(at.file, at), name, kind, { onWarn }), loc: at };
+  }
+  const text = typeof v === 'string' ? v : v instanceof Unknown ? v.text : undefined;
+  if (text === undefined || (v instanceof Unknown && !/^\s*[{[]/.test(text))) {
+    // A reference we cannot see through (an aws_iam_policy's arn, a variable…): an unknown document.
+    return { name, kind, loc: at, statements: [] };
+  }
+  // JSON text from a heredoc or file(): parse it with positions, shifted to where the text starts.
+  const origin = pc.ev.origins.get(text);
+  const file = origin?.file ?? at.file;
+  const shift = origin ? origin.line - 1 : at.line - 1;
+  try {
+    const doc = parseJson(text, file);
+    const locator: Locator = {
+      loc: (c, k) => {
+        const l = doc.loc(c, k);
+        return { file, line: l.line + shift };
+      },
+    };
+    return { ...policyFromJson(doc.value, locator, name, kind, { onWarn }), loc: at };
+  } catch (err) {
+    pc.warn(`policy ${name} is not valid JSON: ${describeError(err)}`, at);
+    return { name, kind, loc: at, statements: [] };
+  }
+}
+
+/**
+ * `data "aws_iam_policy_document"`: statements from its `statement` blocks (also `dynamic`
+ * ones, marked partial), after those of `source_policy_documents` / `source_json`.
+ */
+export function policyDocumentStatements(block: Block, inst: Instance, file: string, pc: PolicyContext, ref: Ref): Statement[] {
+  const out: Statement[] = [];
+  const evalAttr = (b: Block, name: string): Val | undefined => {
+    const a = b.body.attrs.get(name);
+    return a ? pc.ev.eval(a.expr, inst, file) : undefined;
+  };
+  const here: Location = { file, line: block.line };
+  for (const attr of ['source_policy_documents', 'source_json', 'override_policy_documents', 'override_json']) {
+    const v = evalAttr(block, attr);
+    if (v === undefined) continue;
+    for (const item of Array.isArray(v) ? v : [v]) {
+      out.push(...policyFromValue(item, ref.addr, 'inline', { file, line: block.body.attrs.get(attr)!.line }, pc).statements);
+    }
+  }
+  const stmtBlocks: Array<{ b: Block; dynamic: boolean }> = [];
+  for (const b of block.body.blocks) {
+    if (b.type === 'statement') stmtBlocks.push({ b, dynamic: false });
+    else if (b.type === 'dynamic' && b.labels[0] === 'statement') {
+      const content = b.body.blocks.find((c) => c.type === 'content');
+      if (content) stmtBlocks.push({ b: content, dynamic: true });
+    }
+  }
+  for (const { b, dynamic } of stmtBlocks) {
+    const json: Record<string, unknown> = {};
+    const set = (key: string, attr: string) => {
+      const v = evalAttr(b, attr);
+      if (v !== undefined && v !== null) json[key] = toPlain(v);
+    };
+    set('Sid', 'sid');
+    set('Effect', 'effect');
+    if (json['Effect'] === undefined) json['Effect'] = 'Allow';
+    set('Action', 'actions');
+    set('NotAction', 'not_actions');
+    set('Resource', 'resources');
+    set('NotResource', 'not_resources');
+    const principals = (type: string) => {
+      const pr: Record<string, unknown[]> = {};
+      for (const p of blocksOf(b, type)) {
+        const t = evalAttr(p, 'type');
+        const ids = evalAttr(p, 'identifiers');
+        const key = typeof t === 'string' ? t : 'AWS';
+        const list = Array.isArray(ids) ? ids.map((x) => toPlain(x)) : ids !== undefined ? [toPlain(ids)] : [];
+        pr[key] = [...(pr[key] ?? []), ...list];
+      }
+      return Object.keys(pr).length > 0 ? pr : undefined;
+    };
+    const p = principals('principals');
+    // `type = "*"` with `identifiers = ["*"]` is how Terraform writes `"Principal": "*"`.
+    if (p) json['Principal'] = p['*'] && Object.keys(p).length === 1 ? '*' : p;
+    const np = principals('not_principals');
+    if (np) json['NotPrincipal'] = np;
+    const conds = blocksOf(b, 'condition');
+    if (conds.length > 0) {
+      const c: Record<string, Record<string, unknown>> = {};
+      for (const cb of conds) {
+        const test = evalAttr(cb, 'test');
+        const variable = evalAttr(cb, 'variable');
+        const values = evalAttr(cb, 'values');
+        const op = typeof test === 'string' ? test : '${…}';
+        const key = typeof variable === 'string' ? variable : '${…}';
+        (c[op] ??= {})[key] = toPlain(values ?? null);
+      }
+      json['Condition'] = c;
+    }
+    const s = statementFromJson(json, { file, line: b.line }, { onWarn: (m, loc) => pc.warn(m, loc) });
+    if (s) {
+      if (dynamic) s.partial = true;
+      out.push(s);
+    }
+  }
+  if (stmtBlocks.length === 0 && out.length === 0) pc.warn(`policy document ${ref.addr} has no statements`, here);
+  return out;
+}
+
+/** Nested blocks of a type, including the `content` of `dynamic "type"` blocks. */
+export function blocksOf(b: Block, type: string): Block[] {
+  const out: Block[] = [];
+  for (const c of b.body.blocks) {
+    if (c.type === type) out.push(c);
+    else if (c.type === 'dynamic' && c.labels[0] === type) {
+      const content = c.body.blocks.find((x) => x.type === 'content');
+      if (content) out.push(content);
+    }
+  }
+  return out;
+}

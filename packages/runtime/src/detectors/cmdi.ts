@@ -1,0 +1,114 @@
+// OS command injection: a shell separator (; | || & && newline ` $( ) followed by a command name.
+// English-looking commands (cat, sleep, find…) count only when followed by something argument-like,
+// so "Tom & Jerry; cat lovers" is quiet while "; cat /etc/passwd" is not.
+
+const STRONG = new Set([
+  'whoami', 'uname', 'ifconfig', 'ipconfig', 'netstat', 'nc', 'ncat', 'netcat', 'wget', 'curl', 'sh',
+  'bash', 'zsh', 'ksh', 'csh', 'tcsh', 'dash', 'powershell', 'pwsh', 'cmd', 'cmd.exe', 'powershell.exe',
+  'nslookup', 'telnet', 'certutil', 'bitsadmin', 'systeminfo', 'tasklist', 'passwd', 'chmod', 'chown',
+  'sudo', 'busybox', 'tftp', 'xxd', 'printenv', 'hostname', 'id', 'rm', 'ls', 'nohup', 'crontab',
+  'mkfifo', 'socat', 'useradd', 'wmic', 'reg', 'net.exe', 'rundll32', 'regsvr32', 'mshta', 'cscript',
+  'wscript', 'getent', 'uptime', 'lsb_release',
+]);
+const WEAK = new Set([
+  'cat', 'sleep', 'ping', 'echo', 'find', 'kill', 'ps', 'type', 'dir', 'env', 'set', 'export', 'touch',
+  'more', 'head', 'tail', 'less', 'sort', 'grep', 'awk', 'sed', 'cp', 'mv', 'python', 'python3', 'perl',
+  'ruby', 'php', 'node', 'java', 'lua', 'dig', 'host', 'net', 'base64', 'openssl', 'ssh', 'scp', 'eval',
+  'exec', 'timeout', 'xargs', 'tee', 'who', 'w', 'su', 'chmod', 'shutdown', 'reboot', 'expr', 'od', 'nl',
+  'rev', 'tac', 'pwd', 'date', 'whoami',
+]);
+
+function isSep(c: number): boolean {
+  // ; | & newline CR ` (and $( handled by the caller)
+  return c === 59 || c === 124 || c === 38 || c === 10 || c === 13 || c === 96;
+}
+function isWs(c: number): boolean { return c === 32 || c === 9; }
+function isCmdChar(c: number): boolean {
+  const l = c | 32;
+  return (l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
+
+/**
+ * Reads a command word at i, skipping shell quoting tricks (w'h'o"am"i, c\at) and /bin/ prefixes.
+ * Returns [word, indexAfter] — bounded to 40 chars so total work stays linear.
+ */
+function readCommand(s: string, i: number): [string, number] {
+  const n = s.length;
+  while (i < n && (isWs(s.charCodeAt(i)) || s.charCodeAt(i) === 123 || s.charCodeAt(i) === 40)) i++;
+  // ${IFS} used as a space
+  let w = '';
+  const start = i;
+  while (i < n && i - start < 40) {
+    const c = s.charCodeAt(i);
+    if (c === 39 || c === 34 || c === 92) { i++; continue; }
+    if (c === 47) { w = ''; i++; continue; } // path prefix: keep the basename
+    if (!isCmdChar(c)) break;
+    w += s[i];
+    i++;
+  }
+  return [w.toLowerCase(), i];
+}
+
+function argLike(s: string, i: number): boolean {
+  const n = s.length;
+  if (s.startsWith('${IFS}', i) || s.startsWith('$IFS', i)) return true;
+  if (i >= n) return true;
+  const c0 = s.charCodeAt(i);
+  if (c0 === 44) return true; // {cat,/etc/passwd}
+  if (!isWs(c0) && c0 !== 43) return isSep(c0) || c0 === 62 || c0 === 60 || c0 === 41 || c0 === 125;
+  while (i < n && (isWs(s.charCodeAt(i)) || s.charCodeAt(i) === 43)) i++;
+  if (i >= n) return true;
+  const c = s.charCodeAt(i);
+  if (c === 45) { const d = s.charCodeAt(i + 1) | 32; return (d >= 97 && d <= 122) || s.charCodeAt(i + 1) === 45; }
+  if (c === 47 || c === 126 || c === 36 || c === 62 || c === 60 || c === 92 || isSep(c)) return true;
+  if (c === 46 && (s.charCodeAt(i + 1) === 47 || s.charCodeAt(i + 1) === 46)) return true;
+  if (c === 39 || c === 34) return true;
+  if (c >= 48 && c <= 57) {
+    // a bare number argument (sleep 5) only when nothing word-like follows it
+    let j = i;
+    while (j < n && ((s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) || s.charCodeAt(j) === 46)) j++;
+    while (j < n && isWs(s.charCodeAt(j))) j++;
+    return j >= n || isSep(s.charCodeAt(j));
+  }
+  // a path with a slash later in the same word (cat etc/passwd)
+  let j = i;
+  while (j < n && !isWs(s.charCodeAt(j)) && j - i < 64) { if (s.charCodeAt(j) === 47) return true; j++; }
+  return false;
+}
+
+function commandAt(s: string, i: number, strongSep: boolean): boolean {
+  const [w, end] = readCommand(s, i);
+  if (w.length === 0) return false;
+  const c = s.charCodeAt(end);
+  const boundary = end >= s.length || isWs(c) || isSep(c) || c === 36 || c === 60 || c === 62 || c === 41 || c === 44 || c === 43 || c === 125 || c === 0;
+  if (!boundary) return false;
+  if (STRONG.has(w)) return true;
+  if (WEAK.has(w)) return strongSep || argLike(s, end);
+  return false;
+}
+
+export function detectCmdi(s: string): string | null {
+  const n = s.length;
+  if (n < 2) return null;
+  if (s.indexOf('${IFS') >= 0 || s.indexOf('$IFS$') >= 0) return 'cmdi.ifs';
+  if (s.indexOf('/dev/tcp/') >= 0 || s.indexOf('/dev/udp/') >= 0) return 'cmdi.reverse-shell';
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 36 && s.charCodeAt(i + 1) === 40 && s.charCodeAt(i + 2) !== 40) {
+      // $( … ) command substitution
+      if (commandAt(s, i + 2, true)) return 'cmdi.substitution';
+    } else if (c === 96) {
+      // `…` substitution: markdown also uses backticks, so only a strong command or an argument counts
+      const close = s.indexOf('`', i + 1);
+      if (close > i && commandAt(s, i + 1, false)) return 'cmdi.substitution';
+      if (close < 0) break;
+      i = close;
+    } else if (isSep(c)) {
+      let j = i + 1;
+      while (j < n && (isSep(s.charCodeAt(j)) && s.charCodeAt(j) !== 96)) j++;
+      if (commandAt(s, j, false)) return 'cmdi.separator';
+      i = j - 1;
+    }
+  }
+  return null;
+}

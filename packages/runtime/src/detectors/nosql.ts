@@ -1,0 +1,50 @@
+// NoSQL operator injection: MongoDB-style operators arriving as object keys ({"$ne": null}),
+// bracket query keys (user[$ne]=1) or JSON text inside strings, and JavaScript injected into $where.
+
+const OPERATORS = new Set([
+  'where', 'ne', 'eq', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'regex', 'exists', 'or', 'and', 'nor',
+  'not', 'expr', 'function', 'accumulator', 'elemmatch', 'size', 'type', 'mod', 'all', 'text',
+  'jsonschema', 'lookup', 'merge', 'out', 'set', 'unset', 'push', 'rename', 'inc', 'options', 'comment',
+]);
+
+function opAt(s: string, i: number): boolean {
+  // i is the index of '$'
+  let j = i + 1;
+  while (j < s.length && j - i <= 12) {
+    const c = s.charCodeAt(j) | 32;
+    if (c < 97 || c > 122) break;
+    j++;
+  }
+  if (j === i + 1) return false;
+  return OPERATORS.has(s.slice(i + 1, j).toLowerCase()) && !isAlnum(s.charCodeAt(j));
+}
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+}
+
+/** An object key that is itself an operator or a bracket form carrying one (`a[$gt]`). */
+export function isOperatorKey(key: string): boolean {
+  if (key.charCodeAt(0) === 36) return opAt(key, 0);
+  const b = key.indexOf('[$');
+  return b >= 0 && opAt(key, b + 1);
+}
+
+const JS_TAIL = ['==', 'return', 'sleep(', 'this.', 'while(', 'function(', 'tojson', 'db.'];
+
+export function detectNosql(s: string): string | null {
+  let i = s.indexOf('$');
+  while (i >= 0) {
+    const p = i === 0 ? 32 : s.charCodeAt(i - 1);
+    // only where an operator can start a key: after {, [, a quote, a comma or whitespace
+    if ((p === 123 || p === 91 || p === 34 || p === 39 || p === 44 || p === 32 || p === 9 || p === 10) && opAt(s, i)) {
+      return 'nosql.operator';
+    }
+    i = s.indexOf('$', i + 1);
+  }
+  // $where JavaScript: a quote breakout followed by ; || or && and a JS-only construct
+  if (s.indexOf("'") < 0 && s.indexOf('"') < 0) return null;
+  const l = s.toLowerCase();
+  if (!/['"]\s{0,8}(?:;|\|\||&&)/.test(l)) return null;
+  for (const t of JS_TAIL) if (l.indexOf(t) >= 0) return 'nosql.javascript';
+  return null;
+}

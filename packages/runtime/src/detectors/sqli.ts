@@ -1,0 +1,323 @@
+// SQL injection: a one-pass tokenizer and rules over the token stream, in the spirit of libinjection
+// (own implementation). The input is tokenized as if pasted into a query in three places — bare
+// (numeric context), inside '…' and inside "…". An input is an attack only when, in some context, it
+// breaks out and what follows is syntactically plausible SQL. That is what keeps "O'Brien" or "select a
+// date from the list" quiet while `' OR 1=1--` is caught. Every step is O(1) per character or token.
+
+// Token kinds.
+const STR = 1, NUM = 2, WORD = 3, KW = 4, UNION = 5, SELECT = 6, LOGIC = 7, OP = 8, FUNC = 9;
+const LPAR = 10, RPAR = 11, COMMA = 12, SEMI = 13, COMMENT = 14, VAR = 15, SYSVAR = 16;
+
+const KIND = new Map<string, number>();
+for (const w of ['and', 'or', 'xor', 'not']) KIND.set(w, LOGIC);
+for (const w of ['like', 'rlike', 'regexp', 'between', 'is', 'in', 'div', 'mod', 'sounds']) KIND.set(w, OP);
+for (const w of ['true', 'false', 'null']) KIND.set(w, NUM);
+KIND.set('union', UNION);
+KIND.set('select', SELECT);
+for (const w of [
+  'from', 'where', 'drop', 'delete', 'insert', 'update', 'into', 'values', 'table', 'exec', 'execute',
+  'declare', 'waitfor', 'delay', 'order', 'group', 'by', 'having', 'limit', 'offset', 'set', 'truncate',
+  'alter', 'create', 'shutdown', 'all', 'distinct', 'procedure', 'outfile', 'dumpfile', 'database',
+  'user', 'view', 'login', 'time', 'case', 'when', 'then', 'else', 'end', 'top',
+]) KIND.set(w, KW);
+
+/** Functions an injection uses for timing, file access or error-based extraction. */
+const DANGER_FUNCS = new Set([
+  'sleep', 'benchmark', 'pg_sleep', 'load_file', 'extractvalue', 'updatexml', 'xp_cmdshell',
+  'dbms_pipe.receive_message', 'utl_inaddr.get_host_name', 'randomblob', 'char', 'chr', 'concat',
+  'version', 'database', 'user', 'current_user', 'system_user', 'ascii', 'substring', 'substr', 'mid',
+  'if', 'iif', 'convert', 'cast', 'count', 'exp', 'floor', 'rand', 'group_concat', 'hex', 'unhex',
+  'ord', 'length', 'len', 'db_name', 'suser_name', 'is_srvrolemember', 'make_set', 'elt', 'md5',
+  'sysdate', 'now', 'pg_read_file', 'lo_import', 'dblink', 'openrowset', 'name_const', 'geometrycollection',
+]);
+
+interface Tokens { kinds: number[]; words: string[] }
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 46 || c >= 128;
+}
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 160;
+}
+
+/** Scan a quoted literal starting after the opening quote at `i`; index after the close, or -1 if unterminated. */
+function skipString(s: string, i: number, q: number): number {
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 92) { i += 2; continue; } // backslash escape
+    if (c === q) {
+      if (s.charCodeAt(i + 1) === q) { i += 2; continue; } // doubled quote
+      return i + 1;
+    }
+    i++;
+  }
+  return -1;
+}
+
+/**
+ * Tokenize from `start`. When `q` is non-zero the input is assumed to begin inside a `q`-quoted literal;
+ * returns null if it never leaves it (then this context is harmless).
+ */
+function tokenize(s: string, q: number): Tokens | null {
+  const n = s.length;
+  let i = 0;
+  if (q !== 0) {
+    i = skipString(s, 0, q);
+    if (i < 0) return null;
+  }
+  const kinds: number[] = [];
+  const words: string[] = [];
+  const push = (k: number, w: string): void => { kinds.push(k); words.push(w); };
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) { i++; continue; }
+    if (c === 39 || c === 34 || c === 96) {
+      const end = skipString(s, i + 1, c);
+      // backtick-quoted names are identifiers, not strings
+      push(c === 96 ? WORD : STR, '');
+      i = end < 0 ? n : end;
+      continue;
+    }
+    if (c === 45 && s.charCodeAt(i + 1) === 45) { push(COMMENT, '--'); break; }
+    if (c === 35) { push(COMMENT, '#'); break; }
+    if (c === 47 && s.charCodeAt(i + 1) === 42) {
+      if (s.charCodeAt(i + 2) === 33) {
+        // MySQL versioned comment /*!50000 … */: its content is executed, so keep tokenizing inside.
+        i += 3;
+        while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+        continue;
+      }
+      const end = s.indexOf('*/', i + 2);
+      if (end < 0) { push(COMMENT, '/*'); break; }
+      i = end + 2;
+      // an inline comment is whitespace; a trailing one truncates the rest of the query
+      let j = i;
+      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      if (j >= n) push(COMMENT, '/*');
+      continue;
+    }
+    if (c === 42 && s.charCodeAt(i + 1) === 47) { i += 2; continue; } // stray close of /*! */
+    if (c === 40) { push(LPAR, '('); i++; continue; }
+    if (c === 41) { push(RPAR, ')'); i++; continue; }
+    if (c === 44) { push(COMMA, ','); i++; continue; }
+    if (c === 59) { push(SEMI, ';'); i++; continue; }
+    if (c === 64) {
+      const sys = s.charCodeAt(i + 1) === 64;
+      let j = i + (sys ? 2 : 1);
+      const st = j;
+      while (j < n && isWordChar(s.charCodeAt(j))) j++;
+      if (j > st) { push(sys ? SYSVAR : VAR, ''); i = j; continue; }
+      push(OP, '@'); i = j; continue;
+    }
+    if ((c === 124 && s.charCodeAt(i + 1) === 124) || (c === 38 && s.charCodeAt(i + 1) === 38)) {
+      push(LOGIC, '&&'); i += 2; continue;
+    }
+    if ((c >= 48 && c <= 57) || (c === 46 && s.charCodeAt(i + 1) >= 48 && s.charCodeAt(i + 1) <= 57)) {
+      let j = i + 1;
+      const hexForm = c === 48 && (s.charCodeAt(j) | 32) === 120;
+      if (hexForm) j++;
+      let alpha = false;
+      while (j < n && isWordChar(s.charCodeAt(j))) {
+        const d = s.charCodeAt(j) | 32;
+        // digits, '.', an exponent 'e', or hex digits after 0x keep it a number; other letters make "3rd" a word
+        if (d >= 97 && d <= 122 && d !== 101 && !(hexForm && d <= 102)) alpha = true;
+        j++;
+      }
+      push(alpha ? WORD : NUM, '');
+      i = j;
+      continue;
+    }
+    if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < n && isWordChar(s.charCodeAt(j))) j++;
+      // keywords and function names are short; long words never need lowercasing
+      const raw = j - i <= 32 ? s.slice(i, j).toLowerCase() : '';
+      let k = KIND.get(raw) ?? WORD;
+      let p = j;
+      while (p < n && isSpace(s.charCodeAt(p))) p++;
+      if (s.charCodeAt(p) === 40 && (k === WORD || raw === 'user' || raw === 'database' || raw === 'if')) k = FUNC;
+      push(k, raw);
+      i = j;
+      continue;
+    }
+    // any other punctuation is an operator (=, <, >, !, +, -, *, /, %, ^, ~, |, &, :)
+    push(OP, s[i] as string);
+    i++;
+  }
+  return { kinds, words };
+}
+
+const STMT_OBJECT = new Set(['table', 'database', 'user', 'view', 'procedure', 'login', 'function', 'schema', 'trigger', 'index']);
+
+/** Is a complete SQL statement starting at token i (stacked query or a bare statement)? */
+function statementAt(t: Tokens, i: number): boolean {
+  const k = t.kinds, w = t.words, a = w[i], b = w[i + 1];
+  switch (a) {
+    case 'drop': case 'truncate': case 'alter': case 'create':
+      return STMT_OBJECT.has(b ?? '');
+    case 'delete':
+      return b === 'from' && k[i + 2] === WORD && (i + 3 >= k.length || k[i + 3] === SEMI || k[i + 3] === COMMENT || w[i + 3] === 'where');
+    case 'insert':
+      return b === 'into' && k[i + 2] === WORD;
+    case 'update':
+      return k[i + 1] === WORD && w[i + 2] === 'set' && k[i + 3] === WORD && k[i + 4] === OP;
+    case 'exec': case 'execute':
+      return k[i + 1] === VAR || k[i + 1] === LPAR || k[i + 1] === FUNC || (k[i + 1] === WORD && /^(xp_|sp_|master)/.test(b ?? ''));
+    case 'shutdown':
+      return i + 1 >= k.length || k[i + 1] === SEMI || k[i + 1] === COMMENT;
+    case 'declare':
+      return k[i + 1] === VAR;
+    case 'waitfor':
+      return b === 'delay' || b === 'time';
+    case 'select':
+      return selectAt(t, i);
+  }
+  return false;
+}
+
+/** `select` followed by something only SQL writes: *, a function call, a variable, a literal, a list. */
+function selectAt(t: Tokens, i: number): boolean {
+  const k = t.kinds, nk = k[i + 1];
+  if (nk === FUNC || nk === VAR || nk === SYSVAR || nk === NUM || nk === STR) return true;
+  if (nk === OP && t.words[i + 1] === '*') return true;
+  if (nk === WORD) {
+    // select a, b from t / select a from t where …
+    if (k[i + 2] === COMMA) return true;
+    if (t.words[i + 2] === 'from' && k[i + 3] === WORD) {
+      const after = k[i + 4];
+      return after === undefined ? false : after === SEMI || after === COMMENT || t.words[i + 4] === 'where' || t.words[i + 4] === 'limit';
+    }
+  }
+  return false;
+}
+
+function isOperand(k: number | undefined): boolean {
+  return k === NUM || k === STR || k === WORD || k === VAR || k === SYSVAR || k === FUNC || k === LPAR || k === SELECT;
+}
+
+/** Rules that hold wherever they appear in the stream. */
+function anywhere(t: Tokens): string | null {
+  const k = t.kinds, w = t.words;
+  for (let i = 0; i < k.length; i++) {
+    const c = k[i];
+    if (c === UNION) {
+      let j = i + 1;
+      if (w[j] === 'all' || w[j] === 'distinct') j++;
+      while (k[j] === LPAR) j++;
+      if (k[j] === SELECT) return 'sqli.union';
+    } else if (c === SEMI) {
+      if (k[i + 1] === KW || k[i + 1] === SELECT) { if (statementAt(t, i + 1)) return 'sqli.stacked'; }
+    } else if (c === KW) {
+      if (w[i] === 'waitfor' && (w[i + 1] === 'delay' || w[i + 1] === 'time')) return 'sqli.time';
+      if (w[i] === 'into' && (w[i + 1] === 'outfile' || w[i + 1] === 'dumpfile')) return 'sqli.file';
+    } else if (c === FUNC) {
+      const p = k[i - 1];
+      if (DANGER_FUNCS.has(w[i] as string) && (p === LOGIC || p === OP || p === LPAR || p === COMMA || p === SELECT)) return 'sqli.function';
+      if (w[i] === 'xp_cmdshell') return 'sqli.function';
+    } else if (c === WORD && w[i] === 'xp_cmdshell') {
+      return 'sqli.function';
+    } else if (c === SYSVAR) {
+      const p = k[i - 1];
+      if (p === SELECT || p === OP || p === LOGIC || p === LPAR || p === COMMA || p === UNION) return 'sqli.variable';
+    }
+  }
+  return null;
+}
+
+/** Tautology / expression after a value: `or 1=1`, `and 'a'='a`, `or 1--`, `and sleep(5)`. */
+function logicTail(t: Tokens, i: number, quoted: boolean): boolean {
+  const k = t.kinds;
+  if (k[i] !== LOGIC) return false;
+  let j = i + 1;
+  if (t.words[j] === 'not') j++;
+  if (!isOperand(k[j])) return false;
+  if (k[j] === FUNC || k[j] === LPAR || k[j] === SELECT) return true;
+  const nx = k[j + 1];
+  if (nx === OP || nx === LOGIC) return isOperand(k[j + 2]) || k[j + 2] === undefined || k[j + 2] === COMMENT;
+  if (nx === COMMENT || nx === SEMI) return true;
+  // `' or 1` at the very end: the query's own closing quote completes it (quoted context only)
+  return quoted && nx === undefined && (k[j] === NUM || k[j] === STR);
+}
+
+function prefixQuoted(t: Tokens): string | null {
+  const k = t.kinds, w = t.words;
+  let i = 0;
+  while (k[i] === RPAR) i++;
+  const c = k[i];
+  if (c === undefined) return null;
+  if (c === COMMENT) return 'sqli.comment';
+  if (c === SEMI) {
+    const nk = k[i + 1];
+    if (nk === undefined || nk === COMMENT) return 'sqli.stacked';
+    return null;
+  }
+  if (c === LOGIC) return logicTail(t, i, true) ? 'sqli.tautology' : null;
+  if (c === OP) {
+    const a = k[i + 1];
+    if (a === FUNC || a === SELECT || (a === LPAR && k[i + 2] === SELECT)) return 'sqli.expression';
+    if ((a === NUM || a === STR || a === WORD) && (k[i + 2] === COMMENT || k[i + 2] === LOGIC || (k[i + 2] === OP && isOperand(k[i + 3])))) return 'sqli.expression';
+    return null;
+  }
+  if ((w[i] === 'order' || w[i] === 'group') && w[i + 1] === 'by') return 'sqli.orderby';
+  if (c === KW && statementAt(t, i)) return 'sqli.statement';
+  return null;
+}
+
+function prefixBare(t: Tokens): string | null {
+  const k = t.kinds, w = t.words;
+  let i = 0;
+  if (k[0] === OP && w[0] === '-') i++; // -1 union …
+  const c = k[i];
+  if (c === SELECT || c === KW) return statementAt(t, i) ? 'sqli.statement' : null;
+  if (c === LPAR && k[i + 1] === SELECT) return selectAt(t, i + 1) ? 'sqli.statement' : null;
+  if (c !== NUM) return null;
+  i++;
+  let closed = 0;
+  while (k[i] === RPAR) { i++; closed++; }
+  if (k[i] === LOGIC && logicTail(t, i, false)) return 'sqli.tautology';
+  if (closed > 0 && k[i] === COMMENT) return 'sqli.comment';
+  if (w[i] === 'order' && w[i + 1] === 'by' && k[i + 2] === NUM) return 'sqli.orderby';
+  return null;
+}
+
+function inContext(s: string, q: number): string | null {
+  const t = tokenize(s, q);
+  if (t === null) return null;
+  return anywhere(t) ?? (q === 0 ? prefixBare(t) : prefixQuoted(t));
+}
+
+/** Characters without which none of the rules can fire, except keyword-only forms checked separately. */
+function hasSqlPunct(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 39 || c === 34 || c === 59 || c === 61 || c === 40 || c === 35 || c === 45 || c === 47 || c === 64 || c === 60 || c === 62 || c === 124 || c === 38 || c === 42) return true;
+  }
+  return false;
+}
+
+export function detectSqli(s: string): string | null {
+  if (s.length < 4) return null;
+  if (!hasSqlPunct(s)) {
+    // only keyword forms can fire without punctuation: union select, waitfor delay, 1 order by 3
+    const l = s.length <= 4096 ? s.toLowerCase() : s.slice(0, 4096).toLowerCase();
+    if (l.indexOf('union') < 0 && l.indexOf('waitfor') < 0 && l.indexOf('order') < 0 && l.indexOf('select') < 0 && l.indexOf('drop') < 0) return null;
+  }
+  // '+' is a space in query strings: `'+or+1=1--`
+  if (s.indexOf(' ') < 0 && s.indexOf('+') >= 0) {
+    const spaced = detectSqliRaw(s.replace(/\+/g, ' '));
+    if (spaced !== null) return spaced;
+  }
+  return detectSqliRaw(s);
+}
+
+function detectSqliRaw(s: string): string | null {
+  const r = inContext(s, 0);
+  if (r !== null) return r;
+  if (s.indexOf("'") >= 0) {
+    const a = inContext(s, 39);
+    if (a !== null) return a;
+  }
+  if (s.indexOf('"') >= 0) return inContext(s, 34);
+  return null;
+}
