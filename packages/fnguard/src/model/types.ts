@@ -241,6 +241,10 @@ export interface AzureSettings {
   /** Storage account connection or key in app settings instead of identity-based connection. */
   storageUsesKey?: Prop<boolean>;
   appInsights?: Prop<boolean>;
+  /** Functions host version (FUNCTIONS_EXTENSION_VERSION, e.g. `~4`). */
+  functionsVersion?: Prop<string>;
+  /** Inbound access restrictions (IP / service-tag / VNet rules, or default action Deny) are configured. */
+  accessRestricted?: Prop<boolean>;
 }
 
 export interface GcpSettings {
@@ -269,6 +273,8 @@ export interface FunctionNode {
   /** Packaging as image (no runtime to check). */
   packageType?: Prop<string>;
   identityId?: string;
+  /** Further identities the function can use (Azure user-assigned identities besides identityId). */
+  additionalIdentityIds?: string[];
   /** Where the identity was set on the function (role: …), for findings on it. */
   identityLoc?: Location;
   triggers: Trigger[];

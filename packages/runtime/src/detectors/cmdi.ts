@@ -7,7 +7,7 @@ const STRONG = new Set([
   'bash', 'zsh', 'ksh', 'csh', 'tcsh', 'dash', 'powershell', 'pwsh', 'cmd', 'cmd.exe', 'powershell.exe',
   'nslookup', 'telnet', 'certutil', 'bitsadmin', 'systeminfo', 'tasklist', 'passwd', 'chmod', 'chown',
   'sudo', 'busybox', 'tftp', 'xxd', 'printenv', 'hostname', 'id', 'rm', 'ls', 'nohup', 'crontab',
-  'mkfifo', 'socat', 'useradd', 'wmic', 'reg', 'net.exe', 'rundll32', 'regsvr32', 'mshta', 'cscript',
+  'mkfifo', 'socat', 'useradd', 'openssl', 'timeout', 'wmic', 'reg', 'net.exe', 'rundll32', 'regsvr32', 'mshta', 'cscript',
   'wscript', 'getent', 'uptime', 'lsb_release',
 ]);
 const WEAK = new Set([
@@ -17,6 +17,8 @@ const WEAK = new Set([
   'exec', 'timeout', 'xargs', 'tee', 'who', 'w', 'su', 'chmod', 'shutdown', 'reboot', 'expr', 'od', 'nl',
   'rev', 'tac', 'pwd', 'date', 'whoami',
 ]);
+
+const ARG_WORDS = new Set(['aux', 'user', 'localgroup', 'share', 'use', 'view', 'config', 'start']);
 
 function isSep(c: number): boolean {
   // ; | & newline CR ` (and $( handled by the caller)
@@ -59,7 +61,7 @@ function argLike(s: string, i: number): boolean {
   while (i < n && (isWs(s.charCodeAt(i)) || s.charCodeAt(i) === 43)) i++;
   if (i >= n) return true;
   const c = s.charCodeAt(i);
-  if (c === 45) { const d = s.charCodeAt(i + 1) | 32; return (d >= 97 && d <= 122) || s.charCodeAt(i + 1) === 45; }
+  if (c === 45) { const d = s.charCodeAt(i + 1); return ((d | 32) >= 97 && (d | 32) <= 122) || d === 45 || (d >= 48 && d <= 57); }
   if (c === 47 || c === 126 || c === 36 || c === 62 || c === 60 || c === 92 || isSep(c)) return true;
   if (c === 46 && (s.charCodeAt(i + 1) === 47 || s.charCodeAt(i + 1) === 46)) return true;
   if (c === 39 || c === 34) return true;
@@ -70,10 +72,10 @@ function argLike(s: string, i: number): boolean {
     while (j < n && isWs(s.charCodeAt(j))) j++;
     return j >= n || isSep(s.charCodeAt(j));
   }
-  // a path with a slash later in the same word (cat etc/passwd)
+  // a path with a slash later in the same word (cat etc/passwd, dir C:\), or a well-known argument word
   let j = i;
-  while (j < n && !isWs(s.charCodeAt(j)) && j - i < 64) { if (s.charCodeAt(j) === 47) return true; j++; }
-  return false;
+  while (j < n && !isWs(s.charCodeAt(j)) && j - i < 64) { const d = s.charCodeAt(j); if (d === 47 || d === 92) return true; j++; }
+  return ARG_WORDS.has(s.slice(i, j).toLowerCase());
 }
 
 function commandAt(s: string, i: number, strongSep: boolean): boolean {
@@ -103,10 +105,16 @@ export function detectCmdi(s: string): string | null {
       if (close > i && commandAt(s, i + 1, false)) return 'cmdi.substitution';
       if (close < 0) break;
       i = close;
+    } else if (c === 123) {
+      // {cat,/etc/passwd}: brace expansion runs a command without spaces
+      const [w, end] = readCommand(s, i + 1);
+      if (s.charCodeAt(end) === 44 && (STRONG.has(w) || WEAK.has(w))) return 'cmdi.brace-expansion';
     } else if (isSep(c)) {
       let j = i + 1;
       while (j < n && (isSep(s.charCodeAt(j)) && s.charCodeAt(j) !== 96)) j++;
-      if (commandAt(s, j, false)) return 'cmdi.separator';
+      // && and || almost never occur in prose, so any command after them counts
+      const doubled = j - i === 2 && (c === 38 || c === 124) && s.charCodeAt(i + 1) === c;
+      if (commandAt(s, j, doubled)) return 'cmdi.separator';
       i = j - 1;
     }
   }

@@ -159,7 +159,7 @@ function statementAt(t: Tokens, i: number): boolean {
     case 'delete':
       return b === 'from' && k[i + 2] === WORD && (i + 3 >= k.length || k[i + 3] === SEMI || k[i + 3] === COMMENT || w[i + 3] === 'where');
     case 'insert':
-      return b === 'into' && k[i + 2] === WORD;
+      return b === 'into' && (k[i + 2] === WORD || k[i + 2] === FUNC);
     case 'update':
       return k[i + 1] === WORD && w[i + 2] === 'set' && k[i + 3] === WORD && k[i + 4] === OP;
     case 'exec': case 'execute':
@@ -256,10 +256,16 @@ function prefixQuoted(t: Tokens): string | null {
   if (c === OP) {
     const a = k[i + 1];
     if (a === FUNC || a === SELECT || (a === LPAR && k[i + 2] === SELECT)) return 'sqli.expression';
-    if ((a === NUM || a === STR || a === WORD) && (k[i + 2] === COMMENT || k[i + 2] === LOGIC || (k[i + 2] === OP && isOperand(k[i + 3])))) return 'sqli.expression';
+    if (a === NUM || a === STR || a === WORD) {
+      if (k[i + 2] === COMMENT || k[i + 2] === LOGIC) return 'sqli.expression';
+      // `'=1 …`: only if the expression ends where a query could (prose goes on with words)
+      const e = k[i + 4];
+      if (k[i + 2] === OP && isOperand(k[i + 3]) && (e === undefined || e === COMMENT || e === LOGIC || e === SEMI || e === RPAR)) return 'sqli.expression';
+    }
     return null;
   }
   if ((w[i] === 'order' || w[i] === 'group') && w[i + 1] === 'by') return 'sqli.orderby';
+  if (w[i] === 'having' && logicTail({ kinds: [LOGIC, ...k.slice(i + 1, i + 5)], words: ['', ...w.slice(i + 1, i + 5)] }, 0, true)) return 'sqli.having';
   if (c === KW && statementAt(t, i)) return 'sqli.statement';
   return null;
 }

@@ -310,6 +310,7 @@ export function analyzePython(file: string, src: string, parser: TSParser, opts:
           return { kind: 'dict', request: req };
         }
         case 'attribute': {
+          if (n.text.startsWith('self.') && bindings.has(n.text)) return bindings.get(n.text);
           const obj = evalExpr(n.childForFieldName('object'));
           const attr = n.childForFieldName('attribute')!.text;
           if (!obj) return undefined;
@@ -556,10 +557,6 @@ export function analyzePython(file: string, src: string, parser: TSParser, opts:
       return undefined;
     };
     visit(root);
-
-    // self.x bindings are keyed by their text; make `self.table.get_item` resolve them.
-    const evalBase = evalExpr;
-    evalExpr = (n) => (n?.type === 'attribute' && n.text.startsWith('self.') && bindings.has(n.text) ? bindings.get(n.text) : evalBase(n));
 
     // -------------------------------------------------------------- pass 2: calls
     const calls = root.descendantsOfType('call');

@@ -6,7 +6,8 @@ import type { ParamValue, SdkCall } from './types.js';
 
 /**
  * Request parameters (SDK casing for JS and boto3, which share the API shapes) that name a
- * resource. Their values become resource hints for the generated policy.
+ * resource or decide the permission (`Statement` of a PartiQL call). Their values become
+ * resource hints for the generated policy.
  */
 export const RESOURCE_PARAMS = new Set([
   'Bucket', 'Key', 'Prefix', 'CopySource',
@@ -25,6 +26,7 @@ export const RESOURCE_PARAMS = new Set([
   'UserPoolId',
   'ConnectionId',
   'modelId',
+  'Statement',
 ]);
 
 /** 1-based line numbers for character offsets, from one scan of the text. */

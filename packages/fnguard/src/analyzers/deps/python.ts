@@ -81,9 +81,11 @@ export function parseRequirements(file: string, text: string, readInclude?: Incl
           const sub = parseRequirements(rel, inc, readInclude, seen);
           for (const p of sub.packages) lock.packages.push({ ...p, file: p.file ?? rel });
           lock.registries.push(...sub.registries);
+          (lock.indexes ??= []).push(...(sub.indexes ?? []));
         }
       } else if (flag === '-i' || flag === '--index-url' || flag === '--extra-index-url') {
         lock.registries.push(arg!);
+        (lock.indexes ??= []).push({ url: arg!, file, line: startLine, extra: flag === '--extra-index-url' });
       } else if (flag === '-e' || flag === '--editable') {
         const r = parseRequirement(arg!);
         const p = pyPackage(r.name ?? arg!, startLine, { spec: arg, resolved: arg, source: urlSource(arg!) });

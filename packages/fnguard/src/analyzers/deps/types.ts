@@ -53,6 +53,8 @@ export interface Lockfile {
   packages: DepPackage[];
   /** Extra package indexes configured (`--index-url`, `--extra-index-url`, Pipfile sources, .npmrc). */
   registries: string[];
+  /** requirements `--index-url` / `--extra-index-url` options, with their lines. */
+  indexes?: { url: string; file: string; line: number; extra: boolean }[];
 }
 
 export interface DirectDependency {

@@ -99,6 +99,28 @@ export function actionInfo(action: string): ActionInfo | undefined {
   return info ?? undefined;
 }
 
+function rawAction(action: string) {
+  const key = action.trim().toLowerCase();
+  const colon = key.indexOf(':');
+  return colon > 0 ? serviceActions(key.slice(0, colon)).get(key.slice(colon + 1)) : undefined;
+}
+
+/** The dataset's access level of an action (cheaper than actionInfo: no resource types resolved). */
+const levelCache = new Map<string, string | undefined>();
+
+export function accessLevelOf(action: string): string | undefined {
+  if (levelCache.has(action)) return levelCache.get(action);
+  const level = rawAction(action)?.accessLevel;
+  levelCache.set(action, level);
+  return level;
+}
+
+/** Whether the dataset lists no resource type for an action: it can only be granted on `*`. */
+export function isResourceLess(action: string): boolean {
+  const raw = rawAction(action);
+  return raw !== undefined && raw.resourceTypes.length === 0;
+}
+
 /** Canonical spelling of an action (`S3:getobject` → `s3:GetObject`), or the input when unknown. */
 export function canonicalAction(action: string): string {
   const info = actionInfo(action);

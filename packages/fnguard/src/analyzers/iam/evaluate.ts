@@ -11,7 +11,7 @@
  * Set `strictContext` for IAM's run-time semantics (absent keys are absent).
  */
 import type { PolicyDocument, Statement } from '../../model/types.js';
-import { actionInfo, actionMatches, canonicalAction, expandActionPattern } from './actions.js';
+import { accessLevelOf, actionMatches, canonicalAction, expandActionPattern } from './actions.js';
 import { evaluateCondition, isRestrictive, isSatisfiable } from './conditions.js';
 import { hasWildcard, patternCovers, patternsOverlap, wildcardMatch } from './match.js';
 
@@ -168,7 +168,7 @@ function prepare(statements: readonly Statement[]): Prepared {
   return { allows, denies };
 }
 
-function grantsOf(st: Statement): ResourceGrant[] {
+function statementGrants(st: Statement): ResourceGrant[] {
   const conditional = !!st.condition && Object.keys(st.condition).length > 0;
   const restrictive = conditional && isRestrictive(st.condition);
   if (st.notResource) return [{ resource: '*', except: st.notResource, statement: st, conditional, restrictive }];
@@ -205,9 +205,46 @@ function candidateActions(allows: Statement[]): Set<string> {
   return out;
 }
 
-function grantsFor(action: string, prep: Prepared): ResourceGrant[] {
+interface Granted {
+  grants: ResourceGrant[];
+  resources: string[];
+  statements: Statement[];
+}
+
+/**
+ * Grants of one action. Actions matched by the same allow, deny and boundary statements get the
+ * same grants, so results are shared per statement signature (a `*` policy has one signature).
+ */
+function grantsFor(action: string, prep: Prepared, bprep: Prepared | undefined, cache: Map<string, Granted | null>): Granted | null {
+  const sig = (p: Prepared): string => {
+    let out = '';
+    p.allows.forEach((st, i) => {
+      if (statementMatchesAction(st, action)) out += `a${i}`;
+    });
+    if (out === '') return out;
+    p.denies.forEach((st, i) => {
+      if (statementMatchesAction(st, action)) out += `d${i}`;
+    });
+    return out;
+  };
+  const own = sig(prep);
+  if (own === '') return null;
+  const key = bprep ? `${own}|${sig(bprep)}` : own;
+  let hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  let grants = grantsOf(prep, action);
+  if (grants.length > 0 && bprep) {
+    const bgrants = grantsOf(bprep, action);
+    grants = grants.flatMap((g) => intersect(g, bgrants));
+  }
+  hit = grants.length === 0 ? null : { grants, resources: [...new Set(grants.map((g) => g.resource))], statements: [...new Set(grants.map((g) => g.statement))] };
+  cache.set(key, hit);
+  return hit;
+}
+
+function grantsOf(prep: Prepared, action: string): ResourceGrant[] {
   let grants: ResourceGrant[] = [];
-  for (const st of prep.allows) if (statementMatchesAction(st, action)) grants.push(...grantsOf(st));
+  for (const st of prep.allows) if (statementMatchesAction(st, action)) grants.push(...statementGrants(st));
   if (grants.length === 0) return grants;
   const denies = prep.denies.filter((d) => statementMatchesAction(d, action));
   if (denies.length > 0) grants = grants.filter((g) => !denies.some((d) => denyCovers(d, g)));
@@ -226,20 +263,11 @@ export function effectivePermissions(policies: PolicyDocument[], opts: { actions
   const bprep = boundary ? prepare(boundary) : undefined;
   const wanted = opts.actions ? new Set(opts.actions.map(canonicalAction)) : candidateActions(prep.allows);
   const actions = new Map<string, ActionPermission>();
+  const cache = new Map<string, Granted | null>();
   for (const action of wanted) {
-    let grants = grantsFor(action, prep);
-    if (grants.length > 0 && bprep) {
-      const bgrants = grantsFor(action, bprep);
-      grants = grants.flatMap((g) => intersect(g, bgrants));
-    }
-    if (grants.length === 0) continue;
-    actions.set(action, {
-      action,
-      accessLevel: actionInfo(action)?.accessLevel ?? 'Unknown',
-      resources: [...new Set(grants.map((g) => g.resource))],
-      statements: [...new Set(grants.map((g) => g.statement))],
-      grants,
-    });
+    const granted = grantsFor(action, prep, bprep, cache);
+    if (!granted) continue;
+    actions.set(action, { action, accessLevel: accessLevelOf(action) ?? 'Unknown', ...granted });
   }
   return { actions };
 }

@@ -53,6 +53,8 @@ describe('detectSecretValue', () => {
     ['DATABASE_URL', 'postgres://app:${DB_PASSWORD}@db:5432/app'],
     ['ENABLE_TOKEN_CACHE', 'true'],
     ['JWT_SECRET', 'xxxxxxxxxxxxxxxx'],
+    ['STRIPE_KEY', 'sk_test_xxxxxxxxxxxxxxxxxxxxxxxx'],
+    ['AWS_ACCESS_KEY_ID', 'AKIA****************'],
   ];
   for (const [name, value] of clean) {
     it(`ignores ${name}=${value.slice(0, 20)}`, () => assert.equal(detectSecretValue(name, value), undefined));

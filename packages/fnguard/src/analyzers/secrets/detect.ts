@@ -103,6 +103,7 @@ export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(v)) return true;
   if (/^(.)\1+$/.test(v)) return true; // ******, xxxxxx, 000000
   if (/^[*xX•.#-]+$/.test(v)) return true;
+  if (/x{6,}|X{6,}|\*{4,}|•{3,}|\.{4,}|0{12,}/.test(v)) return true; // sk_test_xxxxxxxx, AKIA************
   if (/(?:^|[-_])(?:changeme|placeholder|replace[-_]?me|your[-_](?:key|token|secret|password))(?:$|[-_])/i.test(v)) return true;
   return false;
 }
@@ -150,6 +151,14 @@ function isOrdinaryValue(v: string): boolean {
 }
 
 export function detectSecretValue(name: string, value: string): SecretMatch | undefined {
+  return findSecret(name, value)?.match;
+}
+
+/**
+ * Like detectSecretValue, and also returns the secret part of the value (the key inside a
+ * connection string, the password inside a URL) for redaction and fingerprints. Never print `secret`.
+ */
+export function findSecret(name: string, value: string): { match: SecretMatch; secret: string } | undefined {
   if (typeof value !== 'string') return undefined;
   const v = value.trim();
   if (v.length < 6) return undefined;
@@ -160,7 +169,7 @@ export function detectSecretValue(name: string, value: string): SecretMatch | un
     const secret = p.group ? (m[p.group] ?? m[0]) : m[0];
     if (isExampleSecret(secret) || isExampleSecret(v)) return undefined;
     if (p.group && isPlaceholder(secret)) continue;
-    return { kind: p.kind, description: p.description, confidence: p.confidence };
+    return { match: { kind: p.kind, description: p.description, confidence: p.confidence }, secret: p.kind === 'private-key' ? v : secret };
   }
   if (!isSecretLikeName(name)) return undefined;
   if (isPlaceholder(v) || isOrdinaryValue(v) || isExampleSecret(v)) return undefined;
@@ -169,9 +178,12 @@ export function detectSecretValue(name: string, value: string): SecretMatch | un
   const classes = charClasses(v);
   if ((h >= 3 && classes >= 2) || (h >= 3.5 && v.length >= 16)) {
     return {
-      kind: 'high-entropy',
-      description: `hard-coded value of a secret-like name (entropy ${h.toFixed(1)} bits/char)`,
-      confidence: h >= 4 && v.length >= 20 ? 'high' : 'medium',
+      match: {
+        kind: 'high-entropy',
+        description: `hard-coded value of a secret-like name (entropy ${h.toFixed(1)} bits/char)`,
+        confidence: h >= 4 && v.length >= 20 ? 'high' : 'medium',
+      },
+      secret: v,
     };
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { apiLabel, awsApis, awsRule, fnNames, functionsOfApi } from './util.js';
+import { apiLabel, awsApis, awsRule, functionsOfApi, servedBy } from './util.js';
 
 export default awsRule(
   {
@@ -24,7 +24,7 @@ export default awsRule(
       if (!p || p.value !== false) continue; // no cache modelled, encrypted, or unresolved
       const fns = functionsOfApi(ctx.model, api.id);
       yield {
-        message: `${apiLabel(api)} (functions ${fnNames(fns)}) caches responses without encryption.`,
+        message: `${apiLabel(api)}${servedBy(fns)} caches responses without encryption.`,
         loc: p.loc,
         fn: fns,
         key: `api:${api.id}/cache`,

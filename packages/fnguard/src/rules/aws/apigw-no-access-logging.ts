@@ -1,4 +1,4 @@
-import { apiLabel, at, awsApis, awsRule, fnNames, functionsOfApi } from './util.js';
+import { apiLabel, at, awsApis, awsRule, functionsOfApi, servedBy } from './util.js';
 
 export default awsRule(
   {
@@ -24,7 +24,7 @@ export default awsRule(
       if (p && p.value !== false) continue; // enabled, or unresolved
       const fns = functionsOfApi(ctx.model, api.id);
       yield {
-        message: `${apiLabel(api)} (functions ${fnNames(fns)}) has no access logging.`,
+        message: `${apiLabel(api)}${servedBy(fns)} has no access logging.`,
         loc: at(p, api.loc),
         fn: fns,
         key: `api:${api.id}/access-logging`,

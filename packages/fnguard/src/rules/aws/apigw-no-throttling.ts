@@ -1,4 +1,4 @@
-import { apiLabel, awsApis, awsRule, fnNames, functionsOfApi, known, unresolved } from './util.js';
+import { apiLabel, awsApis, awsRule, functionsOfApi, servedBy, known, unresolved } from './util.js';
 
 export default awsRule(
   {
@@ -23,14 +23,14 @@ export default awsRule(
       const disabled = [th?.rate, th?.burst].find((p) => known(p) && p.value < 0);
       if (disabled) {
         yield {
-          message: `${apiLabel(api)} (functions ${fnNames(fns)}) disables throttling (limit ${disabled.value}).`,
+          message: `${apiLabel(api)}${servedBy(fns)} disables throttling (limit ${disabled.value}).`,
           loc: disabled.loc,
           fn: fns,
           key: `api:${api.id}/throttling-disabled`,
         };
       } else if (!th || (!th.rate && !th.burst)) {
         yield {
-          message: `${apiLabel(api)} (functions ${fnNames(fns)}) has no throttling limits on its stage or usage plan.`,
+          message: `${apiLabel(api)}${servedBy(fns)} has no throttling limits on its stage or usage plan.`,
           loc: api.loc,
           fn: fns,
           key: `api:${api.id}/throttling`,

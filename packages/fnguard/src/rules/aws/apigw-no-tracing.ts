@@ -1,4 +1,4 @@
-import { apiLabel, at, awsApis, awsRule, fnNames, functionsOfApi } from './util.js';
+import { apiLabel, at, awsApis, awsRule, functionsOfApi, servedBy } from './util.js';
 
 export default awsRule(
   {
@@ -22,7 +22,7 @@ export default awsRule(
       if (p && p.value !== false) continue;
       const fns = functionsOfApi(ctx.model, api.id);
       yield {
-        message: `${apiLabel(api)} (functions ${fnNames(fns)}) has X-Ray tracing disabled.`,
+        message: `${apiLabel(api)}${servedBy(fns)} has X-Ray tracing disabled.`,
         loc: at(p, api.loc),
         fn: fns,
         key: `api:${api.id}/tracing`,

@@ -1,4 +1,4 @@
-import { apiIsPublic, apiLabel, awsApis, awsRule, fnNames, functionsOfApi } from './util.js';
+import { apiIsPublic, apiLabel, awsApis, awsRule, functionsOfApi, servedBy } from './util.js';
 
 export default awsRule(
   {
@@ -21,7 +21,7 @@ export default awsRule(
       if (api.kind !== 'apigw-rest' || api.waf || apiIsPublic(api) !== true) continue;
       const fns = functionsOfApi(ctx.model, api.id);
       yield {
-        message: `${apiLabel(api)} (functions ${fnNames(fns)}) is internet-facing${api.endpointType?.value ? ` (${api.endpointType.value})` : ''} and has no WAF web ACL.`,
+        message: `${apiLabel(api)}${servedBy(fns)} is internet-facing${api.endpointType?.value ? ` (${api.endpointType.value})` : ''} and has no WAF web ACL.`,
         loc: api.loc,
         fn: fns,
         key: `api:${api.id}/waf`,

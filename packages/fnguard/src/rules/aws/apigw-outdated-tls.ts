@@ -1,4 +1,4 @@
-import { apiLabel, awsApis, awsRule, fnNames, functionsOfApi, known } from './util.js';
+import { apiLabel, awsApis, awsRule, functionsOfApi, servedBy, known } from './util.js';
 
 export default awsRule(
   {
@@ -23,7 +23,7 @@ export default awsRule(
       if (!known(p) || !/^TLS_?1_?[01]$|^TLSv?1(\.[01])?$/i.test(p.value.trim())) continue;
       const fns = functionsOfApi(ctx.model, api.id);
       yield {
-        message: `${apiLabel(api)} (functions ${fnNames(fns)}) accepts TLS older than 1.2 (security policy ${p.value}).`,
+        message: `${apiLabel(api)}${servedBy(fns)} accepts TLS older than 1.2 (security policy ${p.value}).`,
         loc: p.loc,
         fn: fns,
         key: `api:${api.id}/tls`,

@@ -2,6 +2,11 @@ import { detectSecretValue } from '../../analyzers/secrets/detect.js';
 import { redact } from '../../analyzers/secrets/redact.js';
 import { awsFunctions, awsRule, envDeclarations, fnNames } from './util.js';
 
+/** `scheme://user@host/db` (no password, no query): a locator, not a credential, whatever its entropy. */
+function isUrlWithoutPassword(v: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]+@[^\s?#]*$/i.test(v.trim());
+}
+
 export default awsRule(
   {
     id: 'AWS_LAMBDA_ENV_HARDCODED_SECRET',
@@ -24,9 +29,9 @@ export default awsRule(
     for (const { env, fns } of envDeclarations(awsFunctions(ctx))) {
       if (env.value === undefined || env.secretRef) continue;
       const m = detectSecretValue(env.name, env.value);
-      if (!m) continue;
+      if (!m || (m.kind === 'high-entropy' && isUrlWithoutPassword(env.value))) continue;
       yield {
-        message: `Environment variable ${env.name} of ${fns.length > 1 ? 'functions' : 'function'} ${fnNames(fns)} holds a hard-coded ${m.description}: ${redact(env.value)}.`,
+        message: `Environment variable ${env.name} of ${fns.length > 1 ? 'functions' : 'function'} ${fnNames(fns)} holds ${m.kind === 'high-entropy' ? 'a hard-coded high-entropy value under a secret-like name' : `a hard-coded ${m.description}`}: ${redact(env.value)}.`,
         loc: env.loc,
         fn: fns,
         key: `env:${env.name}/${m.kind}`,

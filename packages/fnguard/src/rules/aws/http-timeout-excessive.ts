@@ -1,4 +1,5 @@
-import { awsFunctions, awsRule, fnKey, isApiGatewayTrigger, known } from './util.js';
+import type { FunctionNode, Prop } from '../../model/types.js';
+import { awsFunctions, awsRule, fnKey, groupByLoc, inheritedNote, isApiGatewayTrigger, known } from './util.js';
 
 /** Maximum integration timeout of API Gateway (default quota): REST 29 s, HTTP API 30 s. */
 function gatewayLimit(service: string): number | undefined {
@@ -23,18 +24,24 @@ export default awsRule(
     },
   },
   function* (ctx) {
+    const over: { item: Prop<number> & { value: number }; fn: FunctionNode; limit: number }[] = [];
     for (const fn of awsFunctions(ctx)) {
       const timeout = fn.timeoutSeconds;
       if (!known(timeout)) continue;
       const limits = fn.triggers.filter(isApiGatewayTrigger).map((t) => gatewayLimit(t.service)).filter((n): n is number => n !== undefined);
       if (limits.length === 0) continue;
       const limit = Math.min(...limits);
-      if (timeout.value <= limit) continue;
+      if (timeout.value > limit) over.push({ item: timeout, fn, limit });
+    }
+    // A Globals / provider timeout is one finding for all the functions that inherit it.
+    for (const { item, fns } of groupByLoc(over)) {
+      const limit = Math.min(...over.filter((o) => o.item.loc === item.loc || fns.includes(o.fn)).map((o) => o.limit));
+      const names = fns.map((f: FunctionNode) => `"${f.name}"`).join(', ');
       yield {
-        message: `Function "${fn.name}" has a ${timeout.value} s timeout but is called by API Gateway, which gives up after ${limit} s.`,
-        loc: timeout.loc,
-        fn,
-        key: fnKey(fn, 'timeout'),
+        message: `Function${fns.length > 1 ? 's' : ''} ${names} ${fns.length > 1 ? 'have' : 'has'} a ${item.value} s timeout${inheritedNote(item)} but ${fns.length > 1 ? 'are' : 'is'} called by API Gateway, which gives up after ${limit} s.`,
+        loc: item.loc,
+        fn: fns,
+        key: fns.length > 1 ? `timeout:${item.loc.file}` : fnKey(fns[0]!, 'timeout'),
       };
     }
   },

@@ -1,4 +1,5 @@
-import { at, awsFunctions, awsRule, fnKey, inheritedNote } from './util.js';
+import type { FunctionNode, Location } from '../../model/types.js';
+import { awsFunctions, awsRule, fnKey, groupByLoc, inheritedNote } from './util.js';
 
 export default awsRule(
   {
@@ -16,14 +17,21 @@ export default awsRule(
     },
   },
   function* (ctx) {
+    const off: { item: { loc: Location; inherited?: boolean }; fn: FunctionNode }[] = [];
     for (const fn of awsFunctions(ctx)) {
       const p = fn.tracing;
-      if (p && p.value !== false) continue;
+      if (p && p.value !== false) continue; // active, or unresolved
+      // Not written: the function itself is the place; written as off (maybe in Globals): that line.
+      off.push({ item: p ?? { loc: fn.loc }, fn });
+    }
+    // A setting inherited from Globals / the provider block is one finding for all its functions.
+    for (const { item, fns } of groupByLoc(off)) {
+      const names = fns.map((f) => `"${f.name}"`).join(', ');
       yield {
-        message: `Function "${fn.name}" has X-Ray active tracing disabled${inheritedNote(p)}.`,
-        loc: at(p, fn.loc),
-        fn,
-        key: fnKey(fn, 'tracing'),
+        message: `Function${fns.length > 1 ? 's' : ''} ${names} ${fns.length > 1 ? 'have' : 'has'} X-Ray active tracing disabled${inheritedNote(item)}.`,
+        loc: item.loc,
+        fn: fns,
+        key: fns.length > 1 ? `tracing:${item.loc.file}` : fnKey(fns[0]!, 'tracing'),
       };
     }
   },

@@ -135,8 +135,13 @@ export function apiLabel(api: Api): string {
   return `${kind} "${api.name}"`;
 }
 
+/** ` (serving "a", "b")` for API findings; empty when no scanned function uses the API. */
+export function servedBy(fns: FunctionNode[]): string {
+  return fns.length === 0 ? '' : ` (serving ${fnNames(fns)})`;
+}
+
 export function fnNames(fns: FunctionNode[]): string {
-  if (fns.length === 0) return 'no function in the scanned files';
+  if (fns.length === 0) return 'none';
   const names = fns.map((f) => `"${f.name}"`);
   return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
 }

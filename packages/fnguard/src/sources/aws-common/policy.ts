@@ -6,7 +6,7 @@
  * Used by the CloudFormation, Serverless and Terraform sources: keep the signatures stable.
  */
 import type { Location, PolicyDocument, Statement } from '../../model/types.js';
-import { render, isPlainObject, type RefResolver, type Rendered } from './values.js';
+import { render, isPlainObject, isSpecific, type RefResolver, type Rendered } from './values.js';
 
 /** Anything that can tell the line of a container or of one of its keys/items (StructuredDoc does). */
 export interface Locator {
@@ -84,6 +84,12 @@ export function statementFromJson(v: unknown, loc: Location, opts: PolicyOptions
     if (res.partial) partial = true;
     return res.items;
   };
+  // `${Table.Arn}` is a specific resource; a parameter or import could be anything.
+  const resources = (x: unknown): string[] => {
+    const res = renderList(x, r, true);
+    if (res.partial) partial = true;
+    return res.items;
+  };
   const effectText = render(field(v, 'Effect'), r).value;
   const s: Statement = { effect: effectText?.toLowerCase() === 'deny' ? 'Deny' : 'Allow', loc };
   if (effectText === undefined) partial = true;
@@ -91,8 +97,8 @@ export function statementFromJson(v: unknown, loc: Location, opts: PolicyOptions
   if (sid) s.sid = sid;
   if (has(v, 'NotAction')) s.notAction = strings(field(v, 'NotAction'));
   else s.action = strings(field(v, 'Action'));
-  if (has(v, 'NotResource')) s.notResource = strings(field(v, 'NotResource'));
-  else if (has(v, 'Resource')) s.resource = strings(field(v, 'Resource'));
+  if (has(v, 'NotResource')) s.notResource = resources(field(v, 'NotResource'));
+  else if (has(v, 'Resource')) s.resource = resources(field(v, 'Resource'));
   if (has(v, 'Principal')) s.principal = principal(field(v, 'Principal'), r);
   if (has(v, 'NotPrincipal')) s.notPrincipal = principal(field(v, 'NotPrincipal'), r);
   const cond = field(v, 'Condition');
@@ -122,9 +128,10 @@ function has(v: Record<string, unknown>, key: string): boolean {
 
 /**
  * Render a string-or-list field. `Fn::If` inside a list contributes both branches (either may be
- * deployed), and the statement is marked partial.
+ * deployed), and the statement is marked partial. With `specificOk`, expressions naming only
+ * resources of the template (`${Table.Arn}`) do not make the result partial.
  */
-export function renderList(x: unknown, r: RefResolver = {}): { items: string[]; partial: boolean } {
+export function renderList(x: unknown, r: RefResolver = {}, specificOk = false): { items: string[]; partial: boolean } {
   if (x === undefined || x === null) return { items: [], partial: false };
   const items: string[] = [];
   let partial = false;
@@ -139,8 +146,9 @@ export function renderList(x: unknown, r: RefResolver = {}): { items: string[]; 
     if (out.noValue) return;
     if (out.value !== undefined) items.push(out.value);
     else {
-      partial = true;
-      items.push(out.expr ?? '${…}');
+      const expr = out.expr ?? '${…}';
+      if (!(specificOk && isSpecific(expr, r))) partial = true;
+      items.push(expr);
     }
   };
   (Array.isArray(x) ? x : [x]).forEach(add);

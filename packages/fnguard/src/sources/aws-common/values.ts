@@ -23,6 +23,19 @@ export interface RefResolver {
   /** Static value of `Ref name` (a parameter default), or undefined when unknown. */
   ref?(name: string): unknown;
   findInMap?(map: string, first: string, second: string): unknown;
+  /** Whether a logical id names a resource of the template (its ARN is then a specific resource). */
+  isResource?(name: string): boolean;
+}
+
+/**
+ * Whether an unresolved expression still designates specific resources: every `${…}` in it is a
+ * pseudo parameter or an attribute of a resource of the template (not a parameter, import or
+ * unknown value, which could be `*`).
+ */
+export function isSpecific(expr: string, r: RefResolver = {}): boolean {
+  const tokens = [...expr.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]!);
+  if (tokens.length === 0) return false;
+  return tokens.every((t) => /^AWS::(Region|AccountId|Partition|URLSuffix|StackName|StackId)$/.test(t) || r.isResource?.(t.split('.')[0]!) === true);
 }
 
 export interface Rendered {
@@ -160,6 +173,7 @@ function renderSub(arg: unknown, r: RefResolver, depth: number): Rendered {
     template = arg[0];
     if (isPlainObject(arg[1])) for (const [k, x] of Object.entries(arg[1])) vars.set(k, render(x, r, depth + 1));
   }
+  if (template instanceof Unresolved) return { expr: template.expr, secretRef: template.secretRef };
   if (typeof template !== 'string') return { expr: '${Fn::Sub}' };
   let known = true;
   let secretRef = dynamicSecretRef(template);

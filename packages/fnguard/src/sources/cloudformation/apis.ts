@@ -57,7 +57,7 @@ export function implicitApi(stack: Stack, kind: 'apigw-rest' | 'apigw-http', loc
   let api = stack.apis.get(logicalId);
   if (!api) {
     const globals = stack.globals[kind === 'apigw-rest' ? 'Api' : 'HttpApi'];
-    api = newApi(stack, logicalId, kind, logicalId, isPlainObject(globals) ? stack.loc(globals) : loc);
+    api = newApi(stack, logicalId, kind, logicalId, isPlainObject(globals) ? stack.loc(stack.globals, kind === 'apigw-rest' ? 'Api' : 'HttpApi') : loc);
     applySamApi(stack, api, logicalId, new Props(stack, {}, globals));
   }
   return { logicalId, api };
@@ -101,6 +101,28 @@ function applySamApi(stack: Stack, api: Api, logicalId: string, p: Props): void 
   if (routeDefaults) setThrottle(api, routeDefaults.num('ThrottlingBurstLimit'), routeDefaults.num('ThrottlingRateLimit'));
   const tls = p.sub('Domain')?.props.str('SecurityPolicy');
   if (tls) api.minTls = tls;
+  const cors = samCors(stack, p);
+  if (cors) stack.apiCors.set(logicalId, cors);
+}
+
+/**
+ * SAM CORS: REST `Cors: "'*'"` or `{AllowOrigin: "'https://…'"}` (quoted header values),
+ * HTTP `CorsConfiguration: true` or `{AllowOrigins: [...]}`.
+ */
+function samCors(stack: Stack, p: Props): Prop<string[]> | undefined {
+  const f = p.get('Cors') ?? p.get('CorsConfiguration');
+  if (!f) return undefined;
+  const unquote = (x: string): string => x.replace(/^'(.*)'$/, '$1');
+  let origins: Prop<string[]> | undefined;
+  if (f.value === true) origins = { value: ['*'], loc: f.loc };
+  else if (isPlainObject(f.value)) {
+    const key = f.value['AllowOrigin'] !== undefined ? 'AllowOrigin' : 'AllowOrigins';
+    origins = listProp(f.value[key], stack.loc(f.value, key), stack);
+  } else origins = listProp(f.value, f.loc, stack);
+  if (!origins) return undefined;
+  if (origins.value) origins.value = origins.value.map(unquote);
+  if (f.inherited) origins.inherited = true;
+  return origins;
 }
 
 function setThrottle(api: Api, burst: Prop<number> | undefined, rate: Prop<number> | undefined): void {

@@ -206,6 +206,8 @@ function samEvent(stack: Stack, ev: Record<string, unknown>, loc: FunctionNode['
     };
     const model = props.sub('RequestModel')?.props.bool('ValidateBody');
     if (model) t.requestValidation = model;
+    const cors = stack.apiCors.get(logicalId);
+    if (cors) t.cors = cors;
     return t;
   }
   const simple = type ? SIMPLE_EVENTS[type] : undefined;

@@ -6,7 +6,7 @@
  */
 import type { Identity, Location, PolicyDocument, Prop, Statement } from '../../model/types.js';
 import { policyFromJson, statementsFromJson, type PolicyOptions } from '../aws-common/policy.js';
-import { isPlainObject, render, strProp } from '../aws-common/values.js';
+import { isPlainObject, isSpecific, render, strProp } from '../aws-common/values.js';
 import { isRoleArn, parseArn } from '../aws-common/arn.js';
 import { SAM_POLICY_TEMPLATES, fillTemplate } from '../aws-common/sam-policies.js';
 import type { Resource, Stack } from './stack.js';
@@ -183,14 +183,15 @@ function samTemplate(stack: Stack, name: string, args: unknown, loc: Location): 
   if (isPlainObject(args)) {
     for (const [k, v] of Object.entries(args)) {
       const x = render(v, stack);
-      if (x.value === undefined) partial = true;
+      // `!Ref Table` names a specific table; a parameter without default could be anything.
+      if (x.value === undefined && !isSpecific(x.expr ?? '', stack)) partial = true;
       params.set(k, x.value ?? x.expr ?? '?');
     }
   }
   const statements: Statement[] = t.statements.map((s) => {
     const resource = s.resources.map((p) => fillTemplate(p, params));
     const st: Statement = { effect: 'Allow', action: [...s.actions], resource, loc };
-    if (partial || resource.some((x) => /\$\{(?!AWS::)/.test(x))) st.partial = true;
+    if (partial) st.partial = true;
     return st;
   });
   return { name, loc, statements, kind: 'inline' };

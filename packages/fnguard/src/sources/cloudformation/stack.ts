@@ -6,7 +6,7 @@
  * The Serverless source pre-registers the nodes it generates (`<Name>LambdaFunction`,
  * `IamRoleLambdaExecution`, `ApiGatewayRestApi`, `HttpApi`) so raw resources attach to them.
  */
-import type { Api, FunctionNode, Identity, Location, PolicyDocument, SourceFormat } from '../../model/types.js';
+import type { Api, FunctionNode, Identity, Location, PolicyDocument, Prop, SourceFormat } from '../../model/types.js';
 import type { SourceContext } from '../types.js';
 import type { Locator } from '../aws-common/policy.js';
 import { isPlainObject, render, type RefResolver } from '../aws-common/values.js';
@@ -49,6 +49,8 @@ export class Stack implements RefResolver {
   readonly apis: Map<string, Api>;
   readonly managedPolicies = new Map<string, PolicyDocument>();
   readonly apiAuth = new Map<string, ApiAuthInfo>();
+  /** CORS origins an API allows (SAM `Cors` / `CorsConfiguration`), for its endpoints. */
+  readonly apiCors = new Map<string, Prop<string[]>>();
   readonly functionNames: Map<string, FunctionNode>;
   /** Log group names (`/aws/lambda/<name>`, LoggingConfig.LogGroup) → function. */
   readonly logGroupNames = new Map<string, FunctionNode>();
@@ -89,6 +91,10 @@ export class Stack implements RefResolver {
     if (!isPlainObject(m)) return undefined;
     const row = m[first];
     return isPlainObject(row) ? row[second] : undefined;
+  }
+
+  isResource(name: string): boolean {
+    return this.resources.has(name) || this.isNode(name);
   }
 
   str(v: unknown): string | undefined {

@@ -1,8 +1,68 @@
-import type { Source } from '../types.js';
+/**
+ * Serverless Framework (v3 and v4) services: `serverless.yml|yaml|json` and stage variants
+ * (`serverless.prod.yml`). The file is parsed with positions, its variables resolved statically
+ * (see variables.ts) and the service turned into model nodes (see service.ts). Files pulled in
+ * through `${file(…)}` are consumed so the CloudFormation source does not load them again.
+ */
+import { posix } from 'node:path';
+import { describeError } from '../../core/errors.js';
+import { isObject, parseStructured } from '../structured.js';
+import type { Source, SourceContext, SourceFile } from '../types.js';
+import { DocSet, Variables } from './variables.js';
+import { loadService } from './service.js';
 
-// Placeholder until the serverless source lands: claims nothing.
+const SERVERLESS_FILE = /(^|\/)serverless(\.[\w-]+)?\.(ya?ml|json)$/i;
+
 export const serverlessSource: Source = {
   format: 'serverless',
-  claims: () => false,
-  load: () => {},
+  claims: (file) => SERVERLESS_FILE.test(file.path),
+  load(files, ctx) {
+    // Main files first; a stage variant or fragment already included by one is not a service of its own.
+    const ordered = [...files].sort((a, b) => Number(!MAIN_FILE.test(a.path)) - Number(!MAIN_FILE.test(b.path)) || a.path.localeCompare(b.path));
+    const included = new Set<string>();
+    const tracking: SourceContext = {
+      root: ctx.root,
+      model: ctx.model,
+      readFile: (rel, from) => ctx.readFile(rel, from),
+      listDir: (rel, from) => ctx.listDir(rel, from),
+      consume: (rel) => {
+        included.add(rel);
+        ctx.consume(rel);
+      },
+      warn: (file, message, line) => ctx.warn(file, message, line),
+      info: (file, message, line) => ctx.info(file, message, line),
+    };
+    for (const file of ordered) {
+      if (included.has(file.path)) continue;
+      loadServerlessFile(file, tracking);
+    }
+  },
 };
+
+const MAIN_FILE = /(^|\/)serverless\.(ya?ml|json)$/i;
+
+export function loadServerlessFile(file: SourceFile, ctx: SourceContext): void {
+  if (!ctx.model.files.some((f) => f.path === file.path)) ctx.model.files.push({ path: file.path, format: 'serverless', text: file.text });
+  let doc;
+  try {
+    doc = parseStructured(file.text, file.path);
+  } catch (err) {
+    ctx.warn(file.path, `not loaded: ${describeError(err)}`, (err as { line?: number }).line);
+    return;
+  }
+  const root = doc.value;
+  if (!isObject(root)) {
+    ctx.warn(file.path, 'not loaded: serverless config is not a map');
+    return;
+  }
+  if (!('service' in root) && !('provider' in root) && !('functions' in root)) {
+    ctx.info(file.path, 'not loaded: no service, provider or functions (a fragment of another config?)');
+    return;
+  }
+  const dir = posix.dirname(file.path);
+  const serviceDir = dir === '.' ? '' : dir;
+  const docs = new DocSet(doc);
+  const vars = new Variables(root, docs, serviceDir, ctx, file.path);
+  vars.resolveAll();
+  loadService({ ctx, file: file.path, serviceDir, root, docs, stage: vars.stage() });
+}

@@ -3,10 +3,12 @@
  * as Props with their lines, nested blocks, and links between resources (by reference address
  * first, by name second).
  */
-import type { FunctionNode, Identity, Location, Model, Prop } from '../../model/types.js';
+import { posix } from 'node:path';
+import type { EnvVar, FunctionNode, Identity, Location, Model, Prop } from '../../model/types.js';
+import { codePathFor } from '../aws-common/code-path.js';
 import type { SourceContext } from '../types.js';
 import type { Block } from './hcl.js';
-import { Evaluator, JsonValue, PolicyDocValue, Unknown, isObj, locOf, refsOf, render, type Val } from './eval.js';
+import { Evaluator, JsonValue, PolicyDocValue, Unknown, isKnown, isObj, locOf, refsOf, render, type Val } from './eval.js';
 import type { Config, Resource } from './load.js';
 import { blocksOf, type PolicyContext } from './policy.js';
 
@@ -106,12 +108,53 @@ export class Builder {
     return out;
   }
 
+  /**
+   * Resources an attribute links to: references in its evaluated value plus references written in
+   * its expression (also through variables, locals and module outputs) whose values are known.
+   */
+  attrRefs(r: Resource, name: string, block: Block = r.block, ...types: string[]): Resource[] {
+    const attr = block.body.attrs.get(name);
+    if (!attr) return [];
+    const out = this.refsTo(this.val(r, name, block), ...types);
+    for (const ref of this.ev.exprRefs(attr.expr, r.inst)) {
+      const res = this.cfg.byRef.get(`${ref.module}|${ref.addr}`);
+      if (res && (types.length === 0 || types.includes(res.data ? `data.${res.type}` : res.type)) && !out.includes(res)) out.push(res);
+    }
+    return out;
+  }
+
+  /** The function an attribute of `r` points at: by reference, else by name (or the name in an ARN). */
+  functionOf(r: Resource, attr: string, types: string[], nameAttr: string, block: Block = r.block): { fn: FunctionNode; res: Resource } | undefined {
+    for (const t of this.attrRefs(r, attr, block, ...types)) {
+      const hit = this.functions.get(t.id);
+      if (hit) return hit;
+    }
+    return this.functionFor(this.val(r, attr, block), types, nameAttr);
+  }
+
   /** Resources of `types` whose attribute `attr` statically equals `value`. */
   byAttr(types: string[], attr: string, value: string): Resource[] {
     return types.flatMap((t) => this.of(t)).filter((r) => {
       const v = this.val(r, attr);
       return typeof v === 'string' && v === value;
     });
+  }
+
+  private pathSet?: Set<string>;
+
+  /** A path written in resource `r` (relative to its root module) when that file exists inside the root. */
+  pathInRoot(r: Resource, p: string): string | undefined {
+    const rel = posix.normalize(posix.join(r.inst.cwd, p));
+    if (rel.startsWith('..') || posix.isAbsolute(rel)) return undefined;
+    this.pathSet ??= new Set(this.model.paths);
+    return this.pathSet.has(rel) ? rel : undefined;
+  }
+
+  /** A folder written in resource `r` when it exists inside the root. */
+  dirInRoot(r: Resource, p: string): string | undefined {
+    const rel = posix.normalize(posix.join(r.inst.cwd, p));
+    if (rel.startsWith('..') || posix.isAbsolute(rel)) return undefined;
+    return codePathFor('', rel, undefined, this.model.paths);
   }
 
   addFunction(fn: FunctionNode, res: Resource): void {
@@ -170,6 +213,18 @@ export function listProp(v: Val, loc: Location): Prop<string[]> {
   if (!Array.isArray(v) && !(typeof v === 'string')) return { expr: render(v), loc };
   if (items.every((x) => typeof x === 'string' || typeof x === 'number')) return { value: items.map(String), loc };
   return { expr: items.map(render).join(', '), loc };
+}
+
+/** Environment variables / app settings: one EnvVar per key, on the key's own line. */
+export function envVars(v: Val | undefined, fallback: Location, secretRef: (v: Val) => EnvVar['secretRef']): EnvVar[] {
+  return entries(v, fallback).map(({ key, value, loc }) => {
+    const e: EnvVar = { name: key, loc };
+    if (isKnown(value) && (typeof value !== 'object' || value === null)) e.value = value === null ? '' : String(value);
+    else e.expr = render(value);
+    const s = secretRef(value);
+    if (s) e.secretRef = s;
+    return e;
+  });
 }
 
 /** Entries of a map attribute with the line of each key (environment variables, app settings). */

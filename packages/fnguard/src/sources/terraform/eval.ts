@@ -212,6 +212,110 @@ export class Evaluator {
     return this.memo(`l|${inst.key}|${name}`, l.file, l.attr.line, () => this.eval(l.attr.expr, inst, l.file), `\${local.${name}}`);
   }
 
+  /**
+   * Resources an expression refers to, following variables (to the caller's input or the default),
+   * locals and module outputs. Unlike the refs of an evaluated value, this also sees references
+   * whose value is known (`data.archive_file.x.output_path` written as a literal).
+   */
+  exprRefs(expr: Expr, inst: Instance, seen = new Set<string>(), depth = 0): Ref[] {
+    const out: Ref[] = [];
+    const visit = (e: Expr, at: Instance, d: number): void => {
+      if (d > MAX_DEPTH || out.length > 1000) return;
+      switch (e.k) {
+        case 'tmpl':
+          for (const p of e.parts) if (typeof p !== 'string') visit(p, at, d + 1);
+          return;
+        case 'tuple':
+          for (const x of e.items) visit(x, at, d + 1);
+          return;
+        case 'object':
+          for (const el of e.elems) visit(el.val, at, d + 1);
+          return;
+        case 'call':
+          for (const x of e.args) visit(x, at, d + 1);
+          return;
+        case 'cond':
+          visit(e.cond, at, d + 1);
+          visit(e.then, at, d + 1);
+          visit(e.else, at, d + 1);
+          return;
+        case 'op':
+          for (const x of e.args) visit(x, at, d + 1);
+          return;
+        case 'var':
+        case 'trav':
+          this.traversalRefs(e, at, d, visit, out, seen);
+          return;
+        default:
+          return;
+      }
+    };
+    visit(expr, inst, depth);
+    return out;
+  }
+
+  private traversalRefs(
+    e: Extract<Expr, { k: 'var' | 'trav' }>,
+    at: Instance,
+    d: number,
+    visit: (e: Expr, at: Instance, d: number) => void,
+    out: Ref[],
+    seen: Set<string>,
+  ): void {
+    const steps = e.k === 'trav' ? e.steps : [];
+    for (const s of steps) if ('index' in s) visit(s.index, at, d + 1);
+    const base = e.k === 'var' ? e : e.base;
+    if (base.k !== 'var') {
+      visit(base, at, d + 1);
+      return;
+    }
+    const attrAt = (i: number) => {
+      const s = steps[i];
+      return s && 'attr' in s ? s.attr : undefined;
+    };
+    const once = (key: string) => (seen.has(key) ? false : (seen.add(key), true));
+    const name = attrAt(0);
+    if (!name) return;
+    switch (base.name) {
+      case 'var': {
+        if (!once(`v|${at.key}|${name}`)) return;
+        const input = at.inputs?.attrs.get(name);
+        if (input && at.inputs) visit(input.expr, at.inputs.parent, d + 1);
+        else {
+          const def = at.decl.variables.get(name)?.block.body.attrs.get('default');
+          if (def) visit(def.expr, at, d + 1);
+        }
+        return;
+      }
+      case 'local': {
+        const l = at.decl.locals.get(name);
+        if (l && once(`l|${at.key}|${name}`)) visit(l.attr.expr, at, d + 1);
+        return;
+      }
+      case 'module': {
+        const child = at.children.get(name);
+        const outName = attrAt(1);
+        out.push({ module: at.key, addr: `module.${name}`, attr: outName });
+        const o = child && outName ? child.decl.outputs.get(outName) : undefined;
+        if (child && o && once(`o|${child.key}|${outName}`)) visit(o.attr.expr, child, d + 1);
+        return;
+      }
+      case 'data': {
+        const n = attrAt(1);
+        if (n) out.push({ module: at.key, addr: `data.${name}.${n}`, attr: firstAttrAfter(steps, 2) });
+        return;
+      }
+      case 'path':
+      case 'count':
+      case 'each':
+      case 'self':
+      case 'terraform':
+        return;
+      default:
+        out.push({ module: at.key, addr: `${base.name}.${name}`, attr: firstAttrAfter(steps, 1) });
+    }
+  }
+
   /** Cached evaluation with a cycle guard: a cycle yields an Unknown and one warning. */
   private memo(key: string, file: string, line: number | undefined, compute: () => Val, unknownText: string): Val {
     const hit = this.cache.get(key);
@@ -465,6 +569,15 @@ export class Evaluator {
     const r = fn(args, e.line);
     return r === undefined ? unknown() : r;
   }
+}
+
+/** First attribute name after `from` (skipping `[0]` / `["key"]` of count/for_each resources). */
+function firstAttrAfter(steps: Step[], from: number): string | undefined {
+  for (let i = from; i < steps.length; i++) {
+    const s = steps[i]!;
+    if ('attr' in s) return s.attr;
+  }
+  return undefined;
 }
 
 type Fn = (args: Val[], line: number) => Val | undefined;

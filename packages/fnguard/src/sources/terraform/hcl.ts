@@ -84,13 +84,45 @@ export function getParser(): Promise<Parser> {
 /** Parse one file. Never throws for bad input: syntax errors are returned with their line. */
 export async function parseHcl(text: string): Promise<ParsedHcl> {
   const parser = await getParser();
+  const whole = parseText(parser, text, 0);
+  if (whole.errors.length === 0) return whole;
+  // Tree-sitter's recovery can swallow everything after an error (a stray `=` starts a heredoc),
+  // so a broken file is parsed again block by block: only the broken blocks are lost.
+  const out: ParsedHcl = { body: emptyBody(), errors: [] };
+  for (const chunk of topLevelChunks(text)) {
+    const part = parseText(parser, chunk.text, chunk.row);
+    for (const [k, v] of part.body.attrs) out.body.attrs.set(k, v);
+    out.body.blocks.push(...part.body.blocks);
+    out.errors.push(...part.errors);
+  }
+  return out;
+}
+
+function parseText(parser: Parser, text: string, lineOffset: number): ParsedHcl {
   const tree = parser.parse(text);
-  if (!tree) return { body: emptyBody(), errors: [{ line: 1, message: 'parser returned no tree' }] };
+  if (!tree) return { body: emptyBody(), errors: [{ line: lineOffset + 1, message: 'parser returned no tree' }] };
   try {
-    return new Converter(text).file(tree.rootNode);
+    return new Converter(text, lineOffset).file(tree.rootNode);
   } finally {
     tree.delete();
   }
+}
+
+/** Lines that start a top-level block or attribute in conventionally formatted HCL (column 0). */
+const TOP_LEVEL_START = /^[A-Za-z_][\w-]*(\s+("[^"\n]*"|[A-Za-z_][\w-]*))*\s*(\{|=)/;
+
+/** Split a file at its column-0 block/attribute starts; each piece keeps its first row. */
+function topLevelChunks(text: string): Array<{ text: string; row: number }> {
+  const lines = text.split('\n');
+  const chunks: Array<{ text: string; row: number }> = [];
+  let start = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    if (i === lines.length || TOP_LEVEL_START.test(lines[i]!)) {
+      chunks.push({ text: lines.slice(start, i).join('\n'), row: start });
+      start = i;
+    }
+  }
+  return chunks;
 }
 
 export function emptyBody(): Body {
@@ -135,7 +167,19 @@ function unescapeHeredoc(s: string): string {
 const clip = (s: string): string => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s);
 
 class Converter {
-  constructor(private readonly src: string) {}
+  /** `lineOffset`: rows before this text in the file (when a broken file is parsed block by block). */
+  constructor(
+    private readonly src: string,
+    private readonly lineOffset = 0,
+  ) {}
+
+  private ln(n: { startPosition: { row: number } }): number {
+    return n.startPosition.row + 1 + this.lineOffset;
+  }
+
+  private errLine(n: Node): number {
+    return firstErrorLine(n) + this.lineOffset;
+  }
 
   private text(n: Node): string {
     return clip(this.src.slice(n.startIndex, n.endIndex));
@@ -144,11 +188,13 @@ class Converter {
   file(root: Node): ParsedHcl {
     const errors: ParsedHcl['errors'] = [];
     const body = emptyBody();
+    // Nothing could be recovered (e.g. an unclosed block): the whole file is one error.
+    if (root.isError) return { body, errors: [{ line: this.ln(root), message: 'syntax error (unclosed block or brace?); file skipped' }] };
     for (const child of root.namedChildren) {
       if (!child) continue;
       if (child.type === 'body') this.bodyInto(child, body, errors);
-      else if (child.type === 'ERROR' || child.isError) errors.push({ line: firstErrorLine(child), message: 'syntax error' });
-      else if (child.type === 'object') errors.push({ line: child.startPosition.row + 1, message: 'JSON-style Terraform (.tf.json) is not read' });
+      else if (child.type === 'ERROR' || child.isError) errors.push({ line: this.errLine(child), message: 'syntax error' });
+      else if (child.type === 'object') errors.push({ line: this.ln(child), message: 'JSON-style Terraform (.tf.json) is not read' });
     }
     return { body, errors };
   }
@@ -159,7 +205,7 @@ class Converter {
       if (!c || c.type === 'comment') continue;
       if (c.hasError || c.isError || c.isMissing) {
         const what = c.type === 'block' ? `block ${this.blockHeader(c)}` : c.type === 'attribute' ? 'attribute' : 'text';
-        errors.push({ line: firstErrorLine(c), message: `syntax error in ${what} starting at line ${c.startPosition.row + 1}; skipped` });
+        errors.push({ line: this.errLine(c), message: `syntax error in ${what} starting at line ${this.ln(c)}; skipped` });
         continue;
       }
       if (c.type === 'attribute') this.attrInto(c, body);
@@ -193,7 +239,7 @@ class Converter {
     const id = n.namedChildren.find((c) => c?.type === 'identifier');
     const ex = n.namedChildren.find((c) => c?.type === 'expression');
     if (!id || !ex) return;
-    body.attrs.set(id.text, { name: id.text, expr: this.expr(ex, 0), line: n.startPosition.row + 1 });
+    body.attrs.set(id.text, { name: id.text, expr: this.expr(ex, 0), line: this.ln(n) });
   }
 
   private block(n: Node): Block {
@@ -208,7 +254,7 @@ class Converter {
       } else if (c.type === 'string_lit') labels.push(unescapeQuoted(this.stringLitRaw(c)));
       else if (c.type === 'body') bodyNode = c;
     }
-    return { type, labels, body: this.body(bodyNode), line: n.startPosition.row + 1, endLine: n.endPosition.row + 1 };
+    return { type, labels, body: this.body(bodyNode), line: this.ln(n), endLine: n.endPosition.row + 1 + this.lineOffset };
   }
 
   private stringLitRaw(n: Node): string {
@@ -224,7 +270,7 @@ class Converter {
   }
 
   private seq(nodes: Node[], whole: Node | { startPosition: Node['startPosition']; text: string }, depth: number): Expr {
-    const line = whole.startPosition.row + 1;
+    const line = this.ln(whole);
     const text = 'startIndex' in whole ? this.text(whole as Node) : clip(whole.text);
     if (nodes.length === 0 || depth > MAX_DEPTH) return { k: 'other', line, text };
     const base = this.primary(nodes[0]!, depth + 1);
@@ -247,7 +293,7 @@ class Converter {
       case 'index': {
         const inner = n.namedChildren[0];
         if (!inner) return undefined;
-        if (inner.type === 'legacy_index') return [{ index: { k: 'lit', v: Number(inner.text.replace(/^\./, '')), line: inner.startPosition.row + 1, text: inner.text } }];
+        if (inner.type === 'legacy_index') return [{ index: { k: 'lit', v: Number(inner.text.replace(/^\./, '')), line: this.ln(inner), text: inner.text } }];
         const e = inner.namedChildren.find((c) => c?.type === 'expression');
         return e ? [{ index: this.expr(e, depth) }] : undefined;
       }
@@ -267,7 +313,7 @@ class Converter {
   }
 
   private primary(n: Node, depth: number): Expr {
-    const line = n.startPosition.row + 1;
+    const line = this.ln(n);
     const text = this.text(n);
     if (depth > MAX_DEPTH) return { k: 'other', line, text };
     switch (n.type) {
@@ -316,7 +362,7 @@ class Converter {
   }
 
   private collection(n: Node, depth: number): Expr {
-    const line = n.startPosition.row + 1;
+    const line = this.ln(n);
     const text = this.text(n);
     if (n.type === 'tuple') {
       const items = n.namedChildren.filter((c): c is Node => c?.type === 'expression').map((c) => this.expr(c, depth + 1));
@@ -331,7 +377,7 @@ class Converter {
         if (!k || !v) continue;
         const key = this.expr(k, depth + 1);
         const keyName = key.k === 'var' ? key.name : undefined;
-        elems.push({ keyName, key, val: this.expr(v, depth + 1), line: el.startPosition.row + 1 });
+        elems.push({ keyName, key, val: this.expr(v, depth + 1), line: this.ln(el) });
       }
       return { k: 'object', elems, line, text };
     }
@@ -339,7 +385,7 @@ class Converter {
   }
 
   private template(n: Node, depth: number): Expr {
-    const line = n.startPosition.row + 1;
+    const line = this.ln(n);
     const text = this.text(n);
     const heredoc = n.type === 'heredoc_template';
     let from: number;
@@ -365,7 +411,7 @@ class Converter {
       if (!c || (c.type !== 'template_interpolation' && c.type !== 'template_directive')) continue;
       if (c.startIndex > at) parts.push(unesc(this.src.slice(at, c.startIndex)));
       const inner = c.namedChildren.find((x) => x?.type === 'expression');
-      parts.push(c.type === 'template_interpolation' && inner ? this.expr(inner, depth + 1) : { k: 'other', line: c.startPosition.row + 1, text: this.text(c) });
+      parts.push(c.type === 'template_interpolation' && inner ? this.expr(inner, depth + 1) : { k: 'other', line: this.ln(c), text: this.text(c) });
       at = c.endIndex;
     }
     if (to > at) parts.push(unesc(this.src.slice(at, to)));
@@ -374,7 +420,7 @@ class Converter {
   }
 
   private operation(n: Node, depth: number): Expr {
-    const line = n.startPosition.row + 1;
+    const line = this.ln(n);
     const text = this.text(n);
     const kids = n.children.filter((c): c is Node => !!c && c.type !== 'comment');
     const isParen = (c: Node) => !c.isNamed && (c.type === '(' || c.type === ')');

@@ -1,8 +1,89 @@
-import type { Source } from '../types.js';
+/**
+ * The Terraform source: `.tf` files (HCL2) per folder, `terraform.tfvars` / `*.auto.tfvars`,
+ * local modules with their inputs. Resources for AWS Lambda (+ IAM, API Gateway, CloudTrail),
+ * Azure function apps and GCP Cloud Functions become model nodes with their lines.
+ *
+ * `count` / `for_each` resources are one model node each (their index values stay unknown).
+ */
+import type { Location } from '../../model/types.js';
+import type { Source, SourceContext, SourceFile } from '../types.js';
+import { Evaluator, PolicyDocValue, type Instance, type Val } from './eval.js';
+import { loadConfig } from './load.js';
+import { Builder } from './build.js';
+import { policyDocumentStatements, type PolicyContext } from './policy.js';
+import { loadAws } from './aws.js';
+import { AZURE_FUNCTION_TYPES, loadAzure } from './azure.js';
+import { loadGcp } from './gcp.js';
 
-// Placeholder until the terraform source lands: claims nothing.
+const CLAIMED = /\.(tf|tfvars|tfvars\.json)$/i;
+
+/** Resource types this source reads (directly or as the target of a link). Others get one info line. */
+const READ_TYPES = new Set([
+  'aws_lambda_function', 'aws_lambda_permission', 'aws_lambda_function_url', 'aws_lambda_event_source_mapping',
+  'aws_iam_role', 'aws_iam_role_policy', 'aws_iam_policy', 'aws_iam_role_policy_attachment', 'aws_iam_policy_attachment',
+  'aws_cloudwatch_log_group', 'aws_cloudtrail', 'aws_s3_bucket_notification', 'aws_sns_topic_subscription',
+  'aws_cloudwatch_event_target', 'aws_cloudwatch_event_rule',
+  'aws_api_gateway_rest_api', 'aws_api_gateway_rest_api_policy', 'aws_api_gateway_resource', 'aws_api_gateway_method',
+  'aws_api_gateway_integration', 'aws_api_gateway_stage', 'aws_api_gateway_method_settings',
+  'aws_wafv2_web_acl_association', 'aws_wafregional_web_acl_association', 'aws_waf_regional_web_acl_association',
+  'aws_apigatewayv2_api', 'aws_apigatewayv2_route', 'aws_apigatewayv2_integration', 'aws_apigatewayv2_stage',
+  // Read through the resources that point at them (authorization types, scopes, sources).
+  'aws_api_gateway_authorizer', 'aws_api_gateway_deployment', 'aws_apigatewayv2_authorizer', 'aws_apigatewayv2_deployment',
+  'azurerm_resource_group',
+  ...AZURE_FUNCTION_TYPES, 'azurerm_role_assignment', 'azurerm_role_definition', 'azurerm_user_assigned_identity',
+  'azurerm_app_service_virtual_network_swift_connection',
+  'google_cloudfunctions_function', 'google_cloudfunctions2_function', 'google_service_account', 'google_storage_bucket_object',
+  ...['google_cloudfunctions_function', 'google_cloudfunctions2_function', 'google_cloud_run_service', 'google_cloud_run_v2_service', 'google_project', 'google_folder', 'google_organization']
+    .flatMap((p) => [`${p}_iam_member`, `${p}_iam_binding`]),
+]);
+
+/** Computed attributes of data sources we can evaluate statically. */
+function dataHook(builderRef: { pc?: PolicyContext; ev?: Evaluator }) {
+  const cache = new Map<string, Val>();
+  const active = new Set<string>();
+  return (inst: Instance, addr: string, attr: string): Val | undefined => {
+    if (!addr.startsWith('data.aws_iam_policy_document.') || (attr !== 'json' && attr !== 'minified_json')) return undefined;
+    const key = `${inst.key}|${addr}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const d = inst.decl.resources.get(addr);
+    if (!d || !builderRef.pc || active.has(key)) return undefined;
+    active.add(key);
+    try {
+      const ref = { module: inst.key, addr, attr };
+      const v = new PolicyDocValue(policyDocumentStatements(d.block, inst, d.file, builderRef.pc, ref), ref);
+      cache.set(key, v);
+      return v;
+    } finally {
+      active.delete(key);
+    }
+  };
+}
+
+async function load(files: SourceFile[], ctx: SourceContext): Promise<void> {
+  const shared: { pc?: PolicyContext; ev?: Evaluator } = {};
+  const ev = new Evaluator({
+    warn: (file, message, line) => ctx.warn(file, message, line),
+    readFile: (path: string, from: Location) => {
+      const f = ctx.readFile(path, from);
+      return f ? { text: f.text, path: f.path } : undefined;
+    },
+    dataAttr: dataHook(shared),
+  });
+  shared.ev = ev;
+  shared.pc = { ev, warn: (m, loc) => ctx.warn(loc.file, m, loc.line) };
+  const cfg = await loadConfig(files, ctx, ev);
+  const b = new Builder(cfg, ev, ctx);
+  loadAws(b);
+  loadAzure(b);
+  loadGcp(b);
+  for (const r of cfg.resources) {
+    if (!r.data && !READ_TYPES.has(r.type)) b.infoOnce(r.type, r.file, `Terraform resource type ${r.type} is not analysed`, r.block.line);
+  }
+}
+
 export const terraformSource: Source = {
   format: 'terraform',
-  claims: () => false,
-  load: () => {},
+  claims: (file) => CLAIMED.test(file.path),
+  load,
 };

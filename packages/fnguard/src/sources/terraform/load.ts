@@ -119,7 +119,7 @@ export async function loadConfig(files: SourceFile[], ctx: SourceContext, ev: Ev
         ctx.warn(m.file, `module "${name}": remote source ${src} is not scanned`, from.line);
         continue;
       }
-      const target = posix.normalize(posix.join(inst.dir, src));
+      const target = joinDir(inst.dir, src);
       if (target.startsWith('..') || posix.isAbsolute(target)) {
         ctx.warn(m.file, `module "${name}": source ${src} is outside the scanned root; not read`, from.line);
         continue;
@@ -194,7 +194,12 @@ export async function loadConfig(files: SourceFile[], ctx: SourceContext, ev: Ev
 function localTarget(block: Block, dir: string): string | undefined {
   const src = block.body.attrs.get('source')?.expr;
   if (src?.k !== 'lit' || typeof src.v !== 'string' || !isLocalSource(src.v)) return undefined;
-  return posix.normalize(posix.join(dir, src.v));
+  return joinDir(dir, src.v);
+}
+
+/** Folder path relative to the root, without a trailing slash ('.' for the root). */
+function joinDir(dir: string, rel: string): string {
+  return posix.normalize(posix.join(dir, rel)).replace(/\/+$/, '') || '.';
 }
 
 /** Sort the top-level blocks of one file into the folder's declarations. */

@@ -1,0 +1,59 @@
+/** Shared by the secret rules: one scan of the source tree per run, function lookup, allow-list. */
+import { posix } from 'node:path';
+import type { FunctionNode, Model } from '../../model/types.js';
+import type { RuleContext, RuleMeta } from '../define.js';
+import { candidateFiles, DEFAULT_MAX_SECRET_FILE_BYTES } from '../../analyzers/secrets/files.js';
+import { makeAllowList, type SecretAllowList } from '../../analyzers/secrets/allow.js';
+import { scanText, type FoundSecret } from '../../analyzers/secrets/scan-text.js';
+
+export const SECRETS_COMPLIANCE: RuleMeta['compliance'] = {
+  'PCI-DSS-4.0': ['3.5.1', '8.3.2', '8.6.2'],
+  'OWASP-SLS-2017': ['A3', 'A6'],
+  'NIST-800-53': ['IA-5(7)', 'SC-28'],
+  HIPAA: ['164.312(a)(2)(iv)'],
+};
+
+export function allowList(ctx: RuleContext): SecretAllowList {
+  return ctx.memo('secrets:allow', () => makeAllowList(ctx.options.secretAllow));
+}
+
+/** Code folder of each function (the handler file's folder, or the code directory). */
+function codeDirs(model: Model): [FunctionNode, string][] {
+  const out: [FunctionNode, string][] = [];
+  for (const fn of model.functions) {
+    if (!fn.codePath) continue;
+    const p = fn.codePath.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
+    out.push([fn, model.paths.includes(p) ? posix.dirname(p) : p || '.']);
+  }
+  return out;
+}
+
+export function functionsForFile(ctx: RuleContext, file: string): FunctionNode[] | undefined {
+  const dirs = ctx.memo('secrets:codeDirs', () => codeDirs(ctx.model));
+  const fns = dirs.filter(([, d]) => d === '.' || file === d || file.startsWith(`${d}/`)).map(([f]) => f);
+  return fns.length > 0 ? fns : undefined;
+}
+
+export interface FileSecrets { path: string; secrets: FoundSecret[] }
+
+/**
+ * Secrets of the working tree, skipping allow-listed paths and fingerprints, and template lines
+ * that are environment variables of a function (the environment rules report those).
+ */
+export function sourceSecrets(ctx: RuleContext): Promise<FileSecrets[]> {
+  return ctx.memo('secrets:source', async () => {
+    const allow = allowList(ctx);
+    const envLines = new Set(ctx.model.functions.flatMap((f) => f.env.filter((e) => e.value !== undefined).map((e) => `${e.loc.file}:${e.loc.line}`)));
+    const max = typeof ctx.options.maxFileBytes === 'number' ? ctx.options.maxFileBytes : DEFAULT_MAX_SECRET_FILE_BYTES;
+    const out: FileSecrets[] = [];
+    for (const { path, text } of candidateFiles(ctx.model, max, allow.allowsPath)) {
+      const secrets = (await scanText(path, text)).filter((s) => !allow.allowsHash(s.hash) && !envLines.has(`${path}:${s.line}`));
+      if (secrets.length > 0) {
+        out.push({ path, secrets });
+        // keep the text so `fnguard-ignore` comments next to the secret are honoured
+        if (!ctx.model.files.some((f) => f.path === path)) ctx.model.files.push({ path, format: 'code', text });
+      }
+    }
+    return out;
+  });
+}

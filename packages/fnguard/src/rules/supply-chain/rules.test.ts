@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { testRule } from '../tester.js';
+import knownVulnerability from './known-vulnerability.js';
+import maliciousPackage from './malicious-package.js';
+import noLockfile from './no-lockfile.js';
+import floatingRange from './floating-range.js';
+import pythonUnpinned from './python-unpinned.js';
+import nonRegistrySource from './non-registry-source.js';
+import missingIntegrity from './missing-integrity.js';
+import unexpectedRegistry from './unexpected-registry.js';
+import installScript from './install-script.js';
+import typosquat from './typosquat.js';
+import deprecated from './deprecated.js';
+
+const fx = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const vulnDb = fileURLToPath(new URL('../../analyzers/deps/fixtures/osv', import.meta.url));
+const withDb = { vulnDb };
+
+testRule(knownVulnerability, {
+  fail: [
+    { fixture: fx('npm-risky'), expect: ['package-lock.json:36', 'package-lock.json:56'], messageIncludes: 'GHSA-' },
+    { fixture: fx('py-risky'), expect: ['requirements.txt:2', 'requirements.txt:7'], messageIncludes: 'fixed in' },
+  ],
+  pass: [fx('npm-clean'), fx('py-clean')],
+  ruleOptions: withDb,
+});
+testRule(maliciousPackage, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:21'], messageIncludes: 'MAL-0000-0001' }], pass: [fx('npm-clean')], ruleOptions: withDb });
+testRule(noLockfile, { fail: [{ fixture: fx('no-lockfile'), expect: ['package.json:5'] }], pass: [fx('npm-clean'), fx('py-clean')] });
+testRule(floatingRange, { fail: [{ fixture: fx('npm-risky'), expect: ['package.json:5'], messageIncludes: '^4.17.0' }], pass: [fx('npm-clean')] });
+testRule(pythonUnpinned, { fail: [{ fixture: fx('py-risky'), expect: ['requirements.txt:3', 'requirements.txt:5'] }], pass: [fx('py-clean')] });
+testRule(nonRegistrySource, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:42'] }, { fixture: fx('py-risky'), expect: ['requirements.txt:6'] }], pass: [fx('npm-clean'), fx('py-clean')] });
+testRule(missingIntegrity, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:61', 'package-lock.json:65'] }], pass: [fx('npm-clean'), fx('pnpm-deprecated')] });
+testRule(unexpectedRegistry, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:26'] }, { fixture: fx('py-risky'), expect: ['requirements.txt:1'] }], pass: [fx('npm-clean'), fx('py-clean')] });
+testRule(installScript, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:47'] }], pass: [fx('npm-clean')] });
+testRule(typosquat, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:31'], messageIncludes: '"lodash"' }, { fixture: fx('py-risky'), expect: ['requirements.txt:4'] }], pass: [fx('npm-clean'), fx('py-clean')] });
+testRule(deprecated, { fail: [{ fixture: fx('pnpm-deprecated'), expect: ['pnpm-lock.yaml:20'] }], pass: [fx('npm-clean')] });

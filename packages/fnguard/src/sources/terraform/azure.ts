@@ -1,0 +1,280 @@
+/**
+ * Azure function apps in Terraform (azurerm provider) → model: settings, app settings as
+ * environment, managed identities and their role assignments (with custom role actions).
+ * HTTP triggers live in the function code (function.json / attributes), not in Terraform.
+ */
+import type { AzureSettings, EnvVar, FunctionNode, Identity, Location, Network, Prop, RoleBinding } from '../../model/types.js';
+import type { Block } from './hcl.js';
+import { Unknown, isObj, locOf, render, type Val } from './eval.js';
+import type { Resource } from './load.js';
+import { Builder, entries, envVars, strProp } from './build.js';
+
+export const AZURE_FUNCTION_TYPES = [
+  'azurerm_linux_function_app',
+  'azurerm_windows_function_app',
+  'azurerm_function_app',
+  'azurerm_function_app_flex_consumption',
+  'azurerm_linux_function_app_slot',
+  'azurerm_windows_function_app_slot',
+  'azurerm_function_app_slot',
+];
+
+export function loadAzure(b: Builder): void {
+  userAssignedIdentities(b);
+  for (const t of AZURE_FUNCTION_TYPES) for (const r of b.of(t)) functionApp(b, r);
+  vnetConnections(b);
+  roleAssignments(b);
+}
+
+const miId = (r: Resource) => `azure:mi:${r.id}`;
+
+function userAssignedIdentities(b: Builder): void {
+  for (const r of b.of('azurerm_user_assigned_identity')) {
+    const nameV = b.val(r, 'name');
+    b.addIdentity({
+      id: miId(r),
+      cloud: 'azure',
+      kind: 'azure-managed-identity',
+      name: typeof nameV === 'string' ? nameV : r.fullAddr,
+      loc: b.loc(r),
+      arn: { expr: `\${${r.fullAddr}.principal_id}`, loc: b.loc(r) },
+      policies: [],
+      managedPolicyArns: [],
+      roleBindings: [],
+    });
+  }
+}
+
+const KEY_VAULT_REF = /^@Microsoft\.KeyVault\(/i;
+
+function appSettingSecretRef(v: Val): EnvVar['secretRef'] {
+  const text = typeof v === 'string' ? v : v instanceof Unknown ? v.text : '';
+  return KEY_VAULT_REF.test(text.trim()) ? 'azure-key-vault' : undefined;
+}
+
+/** `python_version = "3.11"` → `python|3.11` (the shape of linuxFxVersion, lower-cased). */
+function runtimeOf(b: Builder, r: Resource, site: Block | undefined, appSettings: Val | undefined): Prop<string> | undefined {
+  const stack = site ? b.block(site, 'application_stack') : undefined;
+  if (stack) {
+    for (const [attr, lang] of [['python_version', 'python'], ['node_version', 'node'], ['dotnet_version', 'dotnet'], ['java_version', 'java'], ['powershell_core_version', 'powershell']] as const) {
+      const p = b.str(r, attr, stack);
+      if (p) return p.value !== undefined ? { value: `${lang}|${p.value}`, loc: p.loc } : { expr: `${lang}|${p.expr}`, loc: p.loc };
+    }
+    if (stack.body.blocks.some((x) => x.type === 'docker')) return { value: 'docker', loc: { file: r.file, line: stack.line } };
+    const custom = b.bool(r, 'use_custom_runtime', stack);
+    if (custom?.value) return { value: 'custom', loc: custom.loc };
+  }
+  // Flex consumption plans name the runtime directly.
+  const name = b.str(r, 'runtime_name');
+  if (name) {
+    const ver = b.str(r, 'runtime_version');
+    const text = `${name.value ?? name.expr}|${ver?.value ?? ver?.expr ?? ''}`;
+    return name.value !== undefined && (!ver || ver.value !== undefined) ? { value: text.toLowerCase(), loc: name.loc } : { expr: text, loc: name.loc };
+  }
+  // Legacy azurerm_function_app: linux_fx_version or the FUNCTIONS_WORKER_RUNTIME app setting.
+  const fx = site ? b.str(r, 'linux_fx_version', site) : undefined;
+  if (fx?.value) return { value: fx.value.toLowerCase(), loc: fx.loc };
+  if (isObj(appSettings) && typeof appSettings['FUNCTIONS_WORKER_RUNTIME'] === 'string') {
+    return { value: appSettings['FUNCTIONS_WORKER_RUNTIME'].toLowerCase(), loc: locOf(appSettings, 'FUNCTIONS_WORKER_RUNTIME', b.attrLoc(r, 'app_settings')) };
+  }
+  return undefined;
+}
+
+function functionApp(b: Builder, r: Resource): void {
+  const nameV = b.val(r, 'name');
+  const fn: FunctionNode = {
+    id: r.id,
+    name: typeof nameV === 'string' ? nameV : r.fullAddr,
+    cloud: 'azure',
+    format: 'terraform',
+    loc: b.loc(r),
+    triggers: [],
+    env: [],
+    layers: [],
+    permissions: [],
+  };
+  const site = b.block(r.block, 'site_config');
+  const appSettings = b.val(r, 'app_settings');
+  fn.runtime = runtimeOf(b, r, site, appSettings);
+  fn.env = envVars(appSettings, b.attrLoc(r, 'app_settings'), appSettingSecretRef);
+  for (const cs of b.blocks(r.block, 'connection_string')) {
+    const name = b.val(r, 'name', cs);
+    const value = b.val(r, 'value', cs);
+    if (typeof name !== 'string' || value === undefined) continue;
+    const e: EnvVar = { name, loc: b.attrLoc(r, 'value', cs) };
+    if (typeof value === 'string') e.value = value;
+    else e.expr = render(value);
+    const ref = appSettingSecretRef(value);
+    if (ref) e.secretRef = ref;
+    fn.env.push(e);
+  }
+  fn.azure = settings(b, r, site, appSettings);
+  fn.network = network(b, r, site);
+  const { id, loc } = identity(b, r, fn.name);
+  if (id) {
+    fn.identityId = id;
+    fn.identityLoc = loc;
+  }
+  const tags = entries(b.val(r, 'tags'), fn.loc).filter((t) => typeof t.value === 'string');
+  if (tags.length > 0) fn.tags = Object.fromEntries(tags.map((t) => [t.key, t.value as string]));
+  b.addFunction(fn, r);
+}
+
+function settings(b: Builder, r: Resource, site: Block | undefined, appSettings: Val | undefined): AzureSettings {
+  const s: AzureSettings = {};
+  const onSite = (attr: string) => (site ? b.str(r, attr, site) : undefined);
+  const boolOnSite = (attr: string) => (site ? b.bool(r, attr, site) : undefined);
+  s.httpsOnly = b.bool(r, 'https_only');
+  s.ftpsState = onSite('ftps_state');
+  s.minTlsVersion = onSite('minimum_tls_version') ?? onSite('min_tls_version');
+  s.clientCertEnabled = b.bool(r, 'client_certificate_enabled') ?? b.bool(r, 'client_cert_enabled');
+  const cors = site ? b.block(site, 'cors') : undefined;
+  if (cors) s.cors = b.list(r, 'allowed_origins', cors);
+  const auth = b.block(r.block, 'auth_settings');
+  const authV2 = b.block(r.block, 'auth_settings_v2');
+  if (authV2) s.authEnabled = b.bool(r, 'auth_enabled', authV2) ?? { value: false, loc: { file: r.file, line: authV2.line } };
+  else if (auth) s.authEnabled = b.bool(r, 'enabled', auth);
+  s.remoteDebugging = boolOnSite('remote_debugging_enabled') ?? boolOnSite('remote_debugging');
+  s.publicNetworkAccess = b.bool(r, 'public_network_access_enabled');
+  s.http2 = boolOnSite('http2_enabled');
+  // Basic-auth publishing (FTP / Web Deploy): on when either is on.
+  const ftp = b.bool(r, 'ftp_publish_basic_authentication_enabled');
+  const web = b.bool(r, 'webdeploy_publish_basic_authentication_enabled');
+  if (ftp?.value === true || web?.value === true) s.basicPublishingCredentials = ftp?.value === true ? ftp : web;
+  else s.basicPublishingCredentials = ftp ?? web;
+  // Storage access: a key (in Terraform or an AzureWebJobsStorage connection string) vs. managed identity.
+  const key = b.str(r, 'storage_account_access_key');
+  const mi = b.bool(r, 'storage_uses_managed_identity');
+  const authType = b.str(r, 'storage_authentication_type');
+  const webJobs = isObj(appSettings) ? appSettings['AzureWebJobsStorage'] : undefined;
+  if (key) s.storageUsesKey = { value: true, loc: key.loc };
+  else if (mi?.value === true) s.storageUsesKey = { value: false, loc: mi.loc };
+  else if (authType?.value) s.storageUsesKey = { value: authType.value === 'StorageAccountConnectionString', loc: authType.loc };
+  else if (typeof webJobs === 'string' && /AccountKey=/i.test(webJobs)) {
+    s.storageUsesKey = { value: true, loc: locOf(appSettings, 'AzureWebJobsStorage', b.attrLoc(r, 'app_settings')) };
+  }
+  const insights = onSite('application_insights_connection_string') ?? onSite('application_insights_key');
+  const insightsSetting = isObj(appSettings)
+    ? ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'APPINSIGHTS_INSTRUMENTATIONKEY'].find((k) => k in appSettings)
+    : undefined;
+  if (insights) s.appInsights = { value: true, loc: insights.loc };
+  else if (insightsSetting) s.appInsights = { value: true, loc: locOf(appSettings, insightsSetting, b.attrLoc(r, 'app_settings')) };
+  else s.appInsights = { value: false, loc: b.loc(r) };
+  for (const k of Object.keys(s) as Array<keyof AzureSettings>) if (s[k] === undefined) delete s[k];
+  return s;
+}
+
+function network(b: Builder, r: Resource, site: Block | undefined): Network | undefined {
+  const subnet = b.str(r, 'virtual_network_subnet_id');
+  const routeAll = site ? b.bool(r, 'vnet_route_all_enabled', site) : undefined;
+  const pna = b.bool(r, 'public_network_access_enabled');
+  if (!subnet && !routeAll && !pna) return undefined;
+  const n: Network = { loc: subnet?.loc ?? routeAll?.loc ?? pna!.loc, attached: !!subnet };
+  if (subnet) n.subnetIds = subnet.value !== undefined ? { value: [subnet.value], loc: subnet.loc } : { expr: subnet.expr, loc: subnet.loc };
+  if (routeAll) n.egress = routeAll.value === undefined ? { expr: routeAll.expr, loc: routeAll.loc } : { value: routeAll.value ? 'ALL_TRAFFIC' : 'PRIVATE_RANGES_ONLY', loc: routeAll.loc };
+  if (pna) n.ingress = pna.value === undefined ? { expr: pna.expr, loc: pna.loc } : { value: pna.value ? 'ALLOW_ALL' : 'DISABLED', loc: pna.loc };
+  return n;
+}
+
+/** Regional VNet integration declared as its own resource. */
+function vnetConnections(b: Builder): void {
+  for (const r of b.of('azurerm_app_service_virtual_network_swift_connection')) {
+    const fn = b.functionOf(r, 'app_service_id', AZURE_FUNCTION_TYPES, 'name')?.fn;
+    const subnet = b.str(r, 'subnet_id');
+    if (!fn || !subnet) continue;
+    fn.network = {
+      ...(fn.network ?? {}),
+      loc: b.loc(r),
+      attached: true,
+      subnetIds: subnet.value !== undefined ? { value: [subnet.value], loc: subnet.loc } : { expr: subnet.expr, loc: subnet.loc },
+    };
+  }
+}
+
+/** The identity block: system-assigned (its own identity) and/or user-assigned identities. */
+function identity(b: Builder, r: Resource, appName: string): { id?: string; loc?: Location } {
+  const ib = b.block(r.block, 'identity');
+  if (!ib) return {};
+  const type = b.val(r, 'type', ib);
+  const typeText = typeof type === 'string' ? type : '';
+  const loc = b.attrLoc(r, 'type', ib);
+  let id: string | undefined;
+  if (/SystemAssigned/i.test(typeText) || type instanceof Unknown) {
+    id = b.addIdentity({
+      id: miId(r),
+      cloud: 'azure',
+      kind: 'azure-managed-identity',
+      name: `${appName} (system-assigned)`,
+      loc,
+      arn: { expr: `\${${r.fullAddr}.identity[0].principal_id}`, loc },
+      isDefault: true,
+      policies: [],
+      managedPolicyArns: [],
+      roleBindings: [],
+    }).id;
+  }
+  if (!id && /UserAssigned/i.test(typeText)) {
+    const [uai] = b.refsTo(b.val(r, 'identity_ids', ib), 'azurerm_user_assigned_identity');
+    id = uai ? miId(uai) : undefined;
+  }
+  return { id, loc };
+}
+
+/** Scope level of an Azure scope: from the referenced resource's type or the id's shape. */
+function scopeLevel(b: Builder, assignment: Resource, v: Val | undefined): RoleBinding['scopeLevel'] {
+  for (const r of b.attrRefs(assignment, 'scope')) {
+    if (r.type === 'azurerm_subscription') return 'subscription';
+    if (r.type === 'azurerm_resource_group') return 'resource-group';
+    if (r.type === 'azurerm_management_group') return 'management-group';
+    return 'resource';
+  }
+  const text = v === undefined ? '' : render(v);
+  if (/^\/providers\/Microsoft\.Management\/managementGroups\/[^/]+\/?$/i.test(text)) return 'management-group';
+  if (/^\/subscriptions\/[^/]+\/?$/i.test(text)) return 'subscription';
+  if (/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/?$/i.test(text)) return 'resource-group';
+  if (/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\//i.test(text)) return 'resource';
+  if (text === '/') return 'management-group';
+  return 'unknown';
+}
+
+function roleAssignments(b: Builder): void {
+  for (const r of b.of('azurerm_role_assignment')) {
+    const targets = new Set<string>();
+    for (const ref of b.attrRefs(r, 'principal_id', r.block, ...AZURE_FUNCTION_TYPES, 'azurerm_user_assigned_identity')) targets.add(miId(ref));
+    const ids = [...targets].map((t) => b.model.identities.get(t)).filter((x): x is Identity => !!x);
+    if (ids.length === 0) continue;
+    const scopeV = b.val(r, 'scope');
+    const roleByName = b.str(r, 'role_definition_name');
+    const roleById = b.str(r, 'role_definition_id');
+    const binding: RoleBinding = {
+      role: roleByName ?? roleById ?? { expr: '${role}', loc: b.loc(r) },
+      scope: strProp(scopeV, b.attrLoc(r, 'scope')) ?? { expr: '${scope}', loc: b.loc(r) },
+      scopeLevel: scopeLevel(b, r, scopeV),
+      loc: b.loc(r),
+    };
+    const custom = customRole(b, b.attrRefs(r, 'role_definition_id', r.block, 'azurerm_role_definition'), roleByName?.value);
+    if (custom) {
+      binding.customActions = custom.actions;
+      // A custom role referenced by id: name it, so messages say which role.
+      if (binding.role.value === undefined && custom.name) binding.role = { value: custom.name, expr: binding.role.expr, loc: binding.role.loc };
+    }
+    for (const id of ids) id.roleBindings.push(binding);
+  }
+}
+
+/** Actions (and data actions) of a custom role defined in the files. */
+function customRole(b: Builder, linked: Resource[], name: string | undefined): { name?: string; actions: string[] } | undefined {
+  const [def] = linked;
+  const found = def ?? (name ? b.byAttr(['azurerm_role_definition'], 'name', name)[0] : undefined);
+  if (!found) return undefined;
+  const out: string[] = [];
+  for (const p of b.blocks(found.block, 'permissions')) {
+    for (const attr of ['actions', 'data_actions']) {
+      const v = b.val(found, attr, p);
+      if (Array.isArray(v)) out.push(...v.map(render));
+      else if (v !== undefined && v !== null) out.push(render(v));
+    }
+  }
+  const defName = b.val(found, 'name');
+  return { name: typeof defName === 'string' ? defName : undefined, actions: out };
+}

@@ -1,0 +1,156 @@
+// Cross-site scripting: a light HTML tag scan (no regex over the whole input). Flags script-capable
+// tags, any on* event-handler attribute, javascript:/vbscript:/data:text/html URLs (after entity and
+// whitespace de-obfuscation), CSS expression(), and quote breakouts into a JS sink call.
+// Harmless markup (<b>, <p>, <a href="https://…">, <img src="x.png">) passes.
+
+const DANGEROUS_TAGS = new Set([
+  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'meta', 'base', 'link', 'portal',
+  'xss', 'xml', 'import', 'isindex', 'svg', 'math', 'template', 'noscript', 'style', 'marquee', 'handler',
+]);
+const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'data', 'background', 'poster', 'xlink:href', 'dynsrc', 'lowsrc', 'codebase', 'to', 'values', 'from']);
+const NAMED: Record<string, string> = { colon: ':', tab: '', newline: '', lpar: '(', rpar: ')', quot: '"', apos: "'", lt: '<', gt: '>', amp: '&', sol: '/' };
+
+/** Decode HTML character references and drop whitespace/control chars, as browsers do in URL attributes. */
+export function deobfuscate(v: string): string {
+  let out = '';
+  const n = Math.min(v.length, 512);
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c <= 32) continue;
+    if (c === 38) {
+      let j = i + 1;
+      let num = -1;
+      if (v.charCodeAt(j) === 35) {
+        j++;
+        const hexForm = (v.charCodeAt(j) | 32) === 120;
+        if (hexForm) j++;
+        const st = j;
+        while (j < n && j - st < 8 && /[0-9a-f]/i.test(v[j] as string) && (hexForm || /\d/.test(v[j] as string))) j++;
+        if (j > st) num = parseInt(v.slice(st, j), hexForm ? 16 : 10);
+        if (num >= 0) {
+          if (v.charCodeAt(j) === 59) j++;
+          if (num > 32 && num < 0x110000) out += String.fromCodePoint(num);
+          i = j - 1;
+          continue;
+        }
+      } else {
+        const st = j;
+        while (j < n && j - st < 10 && /[a-z]/i.test(v[j] as string)) j++;
+        const name = v.slice(st, j).toLowerCase();
+        const rep = NAMED[name];
+        if (rep !== undefined) {
+          if (v.charCodeAt(j) === 59) j++;
+          out += rep;
+          i = j - 1;
+          continue;
+        }
+      }
+    }
+    out += v[i];
+  }
+  return out.toLowerCase();
+}
+
+function scriptUrl(v: string): boolean {
+  const d = deobfuscate(v);
+  return d.startsWith('javascript:') || d.startsWith('vbscript:') || d.startsWith('data:text/html') || d.startsWith('livescript:') || d.startsWith('data:image/svg+xml') || d.startsWith('data:application/x-javascript');
+}
+
+function isNameChar(c: number): boolean {
+  const l = c | 32;
+  return (l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 58 || c === 95;
+}
+function isTagWs(c: number): boolean { return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 47; }
+
+/** Scans one tag starting at `<` (index i); returns a rule or null, plus the index where scanning resumes. */
+function tagAt(s: string, i: number): [string | null, number] {
+  const n = s.length;
+  let j = i + 1;
+  const st = j;
+  while (j < n && isNameChar(s.charCodeAt(j))) j++;
+  if (j === st) return [null, i + 1];
+  const name = s.slice(st, Math.min(j, st + 16)).toLowerCase();
+  const after = s.charCodeAt(j);
+  if (j < n && !isTagWs(after) && after !== 62) return [null, j];
+  if (DANGEROUS_TAGS.has(name)) return ['xss.tag', j];
+  // attributes until '>' (or end: browsers and sanitizer-bypasses tolerate unclosed tags)
+  while (j < n) {
+    let c = s.charCodeAt(j);
+    if (c === 62 || c === 60) return [null, j];
+    if (isTagWs(c) || c === 34 || c === 39) { j++; continue; }
+    const an = j;
+    while (j < n && !isTagWs(s.charCodeAt(j)) && s.charCodeAt(j) !== 61 && s.charCodeAt(j) !== 62) j++;
+    const attr = s.slice(an, Math.min(j, an + 24)).toLowerCase();
+    while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 10)) j++;
+    if (s.charCodeAt(j) !== 61) {
+      if (j === an) j++;
+      continue;
+    }
+    j++;
+    while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 10)) j++;
+    if (attr.length > 2 && attr.startsWith('on')) return ['xss.event-handler', j];
+    c = s.charCodeAt(j);
+    let vs = j, ve: number;
+    if (c === 34 || c === 39) {
+      vs = j + 1;
+      ve = s.indexOf(c === 34 ? '"' : "'", vs);
+      if (ve < 0) ve = n;
+      j = ve + 1;
+    } else {
+      while (j < n && !isTagWs(s.charCodeAt(j)) && s.charCodeAt(j) !== 62) j++;
+      ve = j;
+    }
+    const value = s.slice(vs, Math.min(ve, vs + 512));
+    if (URL_ATTRS.has(attr) && scriptUrl(value)) return ['xss.script-url', j];
+    if (attr === 'srcdoc') return ['xss.srcdoc', j];
+    if (attr === 'style') {
+      const d = deobfuscate(value);
+      if (d.includes('expression(') || d.includes('javascript:') || d.includes('-moz-binding') || d.includes('behavior:')) return ['xss.css', j];
+    }
+  }
+  return [null, j];
+}
+
+const SINKS = ['alert(', 'prompt(', 'confirm(', 'eval(', 'document.cookie', 'document.domain', 'document.write(', 'window.location', 'settimeout(', 'setinterval(', 'fromcharcode(', 'atob(', 'fetch(', 'import(', 'constructor(', 'location.href', 'location=', 'top[', 'self['];
+
+export function detectXss(s: string): string | null {
+  const n = s.length;
+  let lt = s.indexOf('<');
+  while (lt >= 0 && lt < n - 1) {
+    const [rule, next] = tagAt(s, lt);
+    if (rule !== null) return rule;
+    lt = s.indexOf('<', Math.max(next, lt + 1));
+  }
+  const colon = s.indexOf(':');
+  if (colon >= 0) {
+    const l = s.toLowerCase();
+    for (const scheme of ['javascript', 'vbscript', 'livescript']) {
+      const k = l.indexOf(scheme);
+      if (k >= 0 && k < 64 && scriptUrl(l.slice(k))) {
+        const p = k === 0 ? 32 : l.charCodeAt(k - 1);
+        if (!((p | 32) >= 97 && (p | 32) <= 122)) return 'xss.script-url';
+      }
+    }
+    // entity/whitespace-obfuscated scheme at the start: java&#x09;script:, &#106;avascript:
+    if ((s.indexOf('&') >= 0 || s.indexOf('\t') >= 0) && scriptUrl(s.trimStart())) return 'xss.script-url';
+    if (l.indexOf('expression(') >= 0 && l.indexOf('style') >= 0) return 'xss.css';
+  }
+  // "  onmouseover="…: breaking out of a quoted attribute into a new event-handler attribute
+  if (/["'][^<>"']{0,64}?[\s/]on[a-z]{3,24}\s{0,4}=/i.test(s)) return 'xss.attribute-breakout';
+  // "-alert(1)-" / ';alert(1)// : a quote breakout straight into a JS sink
+  if ((s.indexOf("'") >= 0 || s.indexOf('"') >= 0 || s.indexOf('`') >= 0) && (s.indexOf('(') >= 0 || s.indexOf('.') >= 0 || s.indexOf('=') >= 0)) {
+    const l = s.toLowerCase();
+    for (const sink of SINKS) {
+      let k = l.indexOf(sink);
+      while (k > 0) {
+        // walk back over breakout punctuation and whitespace to find the quote
+        let p = k - 1, steps = 0;
+        while (p >= 0 && steps < 6 && ';+-*/|&)}, \t'.indexOf(l[p] as string) >= 0) { p--; steps++; }
+        const q = l[p];
+        if (steps > 0 && (q === "'" || q === '"' || q === '`')) return 'xss.js-breakout';
+        k = l.indexOf(sink, k + 1);
+      }
+    }
+  }
+  return null;
+}

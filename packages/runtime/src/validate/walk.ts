@@ -1,0 +1,107 @@
+// One walk over a parsed payload: structural limits (depth, key count, string length), prototype-
+// pollution keys, NoSQL operator keys, and the injection detectors on every key and string value.
+
+import { isOperatorKey } from '../detectors/nosql.js';
+import { scanString, type DetectorName } from '../detectors/index.js';
+import type { Action, SecurityFinding } from '../events/ocsf.js';
+
+export interface Limits {
+  /** Maximum raw body size in bytes (HTTP) or message size (queues). Default 1 MiB. */
+  maxBodyBytes: number;
+  /** Maximum nesting depth of objects/arrays. Default 32. */
+  maxDepth: number;
+  /** Maximum number of keys + array items in one payload. Default 2000. */
+  maxKeys: number;
+  /** Maximum length of one string value. Default 65536. */
+  maxStringLength: number;
+}
+export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 1_048_576, maxDepth: 32, maxKeys: 2000, maxStringLength: 65_536 };
+
+export type Mode = 'block' | 'monitor' | 'off';
+
+export interface WalkConfig {
+  limits: Limits;
+  /** Detectors switched on, and the action each one takes. */
+  enabled: readonly DetectorName[];
+  modes: Readonly<Record<DetectorName, Mode>>;
+  /** Action for structural problems (limits, prototype keys). */
+  structural: Action;
+}
+
+export interface WalkState { keys: number; findings: SecurityFinding[]; stop: boolean }
+
+function protoKey(k: string): boolean {
+  return k === '__proto__' || k.includes('__proto__') || (k.includes('constructor') && k.includes('prototype'));
+}
+
+function add(st: WalkState, f: SecurityFinding): void {
+  st.findings.push(f);
+  // enough evidence to decide; stop scanning a hostile payload early
+  if (f.action === 'blocked') st.stop = true;
+}
+
+export function scanText(s: string, location: string, cfg: WalkConfig, st: WalkState, detectors: readonly DetectorName[] = cfg.enabled): void {
+  if (s.length > cfg.limits.maxStringLength) {
+    add(st, { category: 'limits', rule: 'limits.string-length', location, action: cfg.structural, severity: 'medium' });
+    return;
+  }
+  const hits = scanString(s, detectors);
+  for (const h of hits) {
+    const mode = cfg.modes[h.detector];
+    if (mode === 'off') continue;
+    add(st, { category: h.detector, rule: h.rule, location, action: mode === 'block' ? 'blocked' : 'monitored', severity: 'high', evidence: s });
+  }
+}
+
+/** Walks `v`; findings accumulate in `st`. Recursion is bounded by `maxDepth`. */
+export function walk(v: unknown, location: string, cfg: WalkConfig, st: WalkState, depth = 0, detectors: readonly DetectorName[] = cfg.enabled): void {
+  if (st.stop) return;
+  if (typeof v === 'string') { scanText(v, location, cfg, st, detectors); return; }
+  if (typeof v !== 'object' || v === null) return;
+  if (depth >= cfg.limits.maxDepth) {
+    add(st, { category: 'limits', rule: 'limits.depth', location, action: cfg.structural, severity: 'medium' });
+    return;
+  }
+  if (Array.isArray(v)) {
+    st.keys += v.length;
+    if (st.keys > cfg.limits.maxKeys) { add(st, { category: 'limits', rule: 'limits.keys', location, action: cfg.structural, severity: 'medium' }); return; }
+    for (let i = 0; i < v.length && !st.stop; i++) walk(v[i], `${location}[${i}]`, cfg, st, depth + 1, detectors);
+    return;
+  }
+  const keys = Object.keys(v);
+  st.keys += keys.length;
+  if (st.keys > cfg.limits.maxKeys) { add(st, { category: 'limits', rule: 'limits.keys', location, action: cfg.structural, severity: 'medium' }); return; }
+  for (const k of keys) {
+    if (st.stop) return;
+    const at = `${location}.${k.length > 64 ? `${k.slice(0, 64)}…` : k}`;
+    const val = (v as Record<string, unknown>)[k];
+    if (protoKey(k) || (k === 'constructor' && typeof val === 'object' && val !== null && 'prototype' in val)) {
+      add(st, { category: 'prototype', rule: 'prototype.key', location: at, action: cfg.structural, severity: 'high' });
+      continue;
+    }
+    if (cfg.modes.nosql !== 'off' && isOperatorKey(k)) {
+      add(st, { category: 'nosql', rule: 'nosql.operator-key', location: at, action: cfg.modes.nosql === 'block' ? 'blocked' : 'monitored', severity: 'high', evidence: k });
+      continue;
+    }
+    if (k.length > 1) scanText(k, `${at}(key)`, cfg, st, detectors);
+    walk(val, at, cfg, st, depth + 1, detectors);
+  }
+}
+
+/**
+ * Nesting depth of JSON text, checked before JSON.parse so a 100k-deep `[[[[…` cannot exhaust the
+ * stack later. Linear; brackets inside strings are skipped.
+ */
+export function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0, inStr = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inStr) {
+      if (c === 92) i++;
+      else if (c === 34) inStr = false;
+    } else if (c === 34) inStr = true;
+    else if (c === 123 || c === 91) { if (++depth > max) return true; }
+    else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
