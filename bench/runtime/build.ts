@@ -10,12 +10,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OUT_DIR = join(root, 'bench', 'runtime', '.out');
 export const EXTERNAL = ['@aws-sdk/*', '@azure/*', '@google-cloud/*'];
 
-/** Returns the bundle's path and its size in bytes. */
-export async function bundleRuntime(minify = true): Promise<{ file: string; bytes: number }> {
+/**
+ * Returns the bundle's path and its size in bytes: the whole package, or (`guardOnly`) what an app
+ * that imports only `guard` ships after tree-shaking (no secrets providers).
+ */
+export async function bundleRuntime(minify = true, guardOnly = false): Promise<{ file: string; bytes: number }> {
   mkdirSync(OUT_DIR, { recursive: true });
-  const file = join(OUT_DIR, minify ? 'fnguard-runtime.min.mjs' : 'fnguard-runtime.mjs');
+  const file = join(OUT_DIR, `fnguard-runtime${guardOnly ? '-guard' : ''}${minify ? '.min' : ''}.mjs`);
+  const index = join(root, 'packages', 'runtime', 'src', 'index.ts');
+  const entry = guardOnly
+    ? { stdin: { contents: `export { guard } from ${JSON.stringify(index)};`, resolveDir: root, loader: 'ts' as const } }
+    : { entryPoints: [index] };
   const r = await build({
-    entryPoints: [join(root, 'packages', 'runtime', 'src', 'index.ts')], bundle: true, minify, format: 'esm',
+    ...entry, bundle: true, minify, format: 'esm',
     platform: 'node', target: 'node20', outfile: file, external: EXTERNAL, metafile: true, logLevel: 'silent',
   });
   const bytes = Object.values(r.metafile.outputs)[0]?.bytes ?? 0;

@@ -935,8 +935,11 @@ function detectSsrf(s) {
     const r = judgeUrl("http:" + s.slice(0, 2048));
     if (r !== null) return r;
   }
-  const l = s.length < 512 ? s.toLowerCase() : "";
-  for (const b of BARE) if (l.startsWith(b)) return "ssrf.metadata";
+  const c0 = s.charCodeAt(0) | 32;
+  if (c0 === 49 || c0 === 109 || c0 === 102) {
+    const l = s.slice(0, 32).toLowerCase();
+    for (const b of BARE) if (l.startsWith(b)) return "ssrf.metadata";
+  }
   return null;
 }
 
@@ -1340,7 +1343,7 @@ var NEEDS = {
   nosql: DOLLAR | Q,
   cmdi: SEMI2 | PIPE_AMP | DOLLAR | NL | BACKTICK | BRACE,
   traversal: SLASH | NUL | PCT,
-  ssrf: COLON | SLASH,
+  ssrf: COLON | SLASH | DOT,
   xss: LT | COLON | Q | BACKTICK | PCT,
   template: BRACE | LT | HASH | PCT | DOLLAR | BRACKET,
   crlf: NL | PCT

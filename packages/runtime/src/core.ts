@@ -125,6 +125,13 @@ export class Engine {
     if (opts.sharedRateLimit) this.shared = new RedisRateLimiter(opts.sharedRateLimit);
   }
 
+  /** Environment values read once: process.env lookups are slow enough to matter per invocation. */
+  readonly env = {
+    awsFunction: process.env.AWS_LAMBDA_FUNCTION_NAME,
+    awsRegion: process.env.AWS_REGION,
+    gcpFunction: process.env.K_SERVICE ?? process.env.FUNCTION_TARGET,
+  };
+
   state(): WalkState { return { keys: 0, findings: [], stop: false }; }
 
   /** Writes the findings as security events (capped per invocation). */

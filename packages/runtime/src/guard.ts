@@ -2,7 +2,7 @@
 // handlers (the platform is recognised from the call's arguments, or set with `platform`), plus the
 // Middy middleware form for Lambda.
 
-import { decorateAwsResponse, failClosed, inspectAws, mergeBatchFailures, type AwsDecision, type AwsSource, type LambdaContextLike } from './adapters/aws.js';
+import { decorateAwsResponse, detectAwsSource, failClosed, inspectAws, mergeBatchFailures, type AwsDecision, type AwsSource, type LambdaContextLike } from './adapters/aws.js';
 import { decorateAzureResponse, inspectAzureHttp, inspectAzureMessage, isAzureContext, isAzureHttpRequest } from './adapters/azure.js';
 import { failGcpHttp, inspectCloudEvent, inspectGcpHttp, isCloudEvent, isGcpResponse, type GcpRequestLike } from './adapters/gcp.js';
 import { Engine, GENERIC_BODIES, type GuardOptions } from './core.js';
@@ -10,6 +10,14 @@ import type { EventContext } from './events/ocsf.js';
 import { checkEnvironment } from './secrets/env.js';
 
 type AnyHandler = (...args: never[]) => unknown;
+
+/**
+ * The wrapped handler: the same parameters (extra platform arguments such as the Lambda context are
+ * accepted even if the handler does not declare them), always async. Blocked HTTP requests resolve to
+ * the platform's error response and batches to `{ batchItemFailures }`, which match the usual return
+ * types of such handlers.
+ */
+export type Guarded<H extends AnyHandler> = (...args: [...Parameters<H>, ...unknown[]]) => Promise<Awaited<ReturnType<H>>>;
 
 const unknownCtx = (platform: EventContext['platform']): EventContext => ({ platform, source: 'unknown', coldStart: false });
 
@@ -25,7 +33,7 @@ function envOnce(engine: Engine): void {
  * limits and content types, and adds security response headers. The returned function has the
  * handler's parameters; on AWS it may also return a 4xx response or `batchItemFailures`.
  */
-export function guard<H extends AnyHandler>(handler: H, options: GuardOptions = {}): H {
+export function guard<H extends AnyHandler>(handler: H, options: GuardOptions = {}): Guarded<H> {
   const engine = new Engine(options);
   const call = (args: unknown[]): unknown => (handler as unknown as (...a: unknown[]) => unknown)(...args);
 
@@ -78,13 +86,17 @@ export function guard<H extends AnyHandler>(handler: H, options: GuardOptions = 
     try { d = await inspectAws(engine, a, b as LambdaContextLike | undefined); } catch (err) {
       engine.internalError(err, unknownCtx('aws'));
       if (!options.failOpen) {
-        try { return failClosed(engine, a, (options.source as AwsSource | undefined) ?? 'unknown'); } catch { return undefined; }
+        try { return failClosed(engine, a, sourceOf(options, a)); } catch { return undefined; }
       }
       return call(args);
     }
     return finishAws(engine, d, a, (ev) => call([ev, ...args.slice(1)]));
   };
-  return wrapped as unknown as H;
+  return wrapped as unknown as Guarded<H>;
+}
+
+function sourceOf(options: GuardOptions, event: unknown): AwsSource {
+  return (options.source as AwsSource | undefined) ?? detectAwsSource(event);
 }
 
 async function finishAws(engine: Engine, d: AwsDecision, event: unknown, run: (event: unknown) => unknown): Promise<unknown> {
@@ -124,7 +136,7 @@ export function fnguard(options: GuardOptions = {}): MiddyMiddleware {
       try { d = await inspectAws(engine, request.event, request.context as LambdaContextLike); } catch (err) {
         engine.internalError(err, unknownCtx('aws'));
         if (options.failOpen) return undefined;
-        return failClosed(engine, request.event, (options.source as AwsSource | undefined) ?? 'unknown') ?? { statusCode: 500, body: GENERIC_BODIES[500] };
+        return failClosed(engine, request.event, sourceOf(options, request.event)) ?? null;
       }
       decisions.set(request, d);
       if (d.kind === 'http') return d.response;

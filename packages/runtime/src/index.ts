@@ -1,4 +1,4 @@
-export { guard, fnguard, type MiddyMiddleware, type MiddyRequestLike } from './guard.js';
+export { guard, fnguard, type Guarded, type MiddyMiddleware, type MiddyRequestLike } from './guard.js';
 export type { GuardOptions, Mode } from './core.js';
 export { detectAwsSource, type AwsSource, type LambdaContextLike } from './adapters/aws.js';
 export type { AzureHttpRequestLike, AzureContextLike, AzureResponseLike } from './adapters/azure.js';

@@ -3,10 +3,10 @@
  * sequence item kept in a side table (so values stay plain and rules never see parser nodes).
  *
  * CloudFormation short-form tags (`!Ref`, `!Sub`, `!GetAtt`…) become their long form
- * (`{ Ref: … }`, `{ 'Fn::Sub': … }`). Alias expansion is bounded, so a "billion laughs"
- * document fails with a ParseError instead of exhausting memory.
+ * (`{ Ref: … }`, `{ 'Fn::Sub': … }`). A "billion laughs" document fails with a ParseError
+ * instead of exhausting memory in whoever walks the values later.
  */
-import { parseDocument, isAlias, isMap, isScalar, isSeq, isPair, LineCounter, type Document, type Node as YamlNode } from 'yaml';
+import jsyaml from 'js-yaml';
 import { parseTree, type Node as JsonNode, type ParseError as JsonParseError, printParseErrorCode } from 'jsonc-parser';
 import { ParseError } from '../core/errors.js';
 import type { Location } from '../model/types.js';
@@ -21,10 +21,8 @@ interface Position {
   keys: Map<string | number, number>;
 }
 
-/** Upper bound on values produced from one document, aliases included. */
-const MAX_NODES = 2_000_000;
-/** Upper bound on alias dereferences in one document. */
-const MAX_ALIASES = 5_000;
+/** Upper bound on values in one document with its aliases expanded. */
+const MAX_NODES = 1_000_000;
 
 export class StructuredDoc {
   constructor(
@@ -51,14 +49,12 @@ export class StructuredDoc {
   }
 }
 
-const CFN_TAGS = new Set([
+const CFN_TAGS = [
   'Ref', 'Condition', 'GetAtt', 'Sub', 'Join', 'Select', 'Split', 'FindInMap', 'GetAZs', 'ImportValue',
   'If', 'Equals', 'And', 'Or', 'Not', 'Base64', 'Cidr', 'Transform', 'Length', 'ToJsonString', 'ForEach',
-]);
+] as const;
 
-function cfnTag(tag: string, value: Plain): Plain {
-  const name = tag.slice(1);
-  if (!CFN_TAGS.has(name)) return value;
+function cfnValue(name: string, value: Plain): PlainObject {
   if (name === 'Ref' || name === 'Condition') return { [name]: value };
   if (name === 'GetAtt' && typeof value === 'string') {
     const dot = value.indexOf('.');
@@ -67,99 +63,111 @@ function cfnTag(tag: string, value: Plain): Plain {
   return { [`Fn::${name}`]: value };
 }
 
+/**
+ * YAML 1.2 core schema (so `2010-09-09` stays a string and `yes` is not a boolean), merge keys,
+ * and every CloudFormation short-form tag in its scalar, sequence and mapping forms.
+ */
+// The bundled typings predate `types`; the merge type is part of js-yaml 4's public API.
+const MERGE = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types.merge;
+const SCHEMA = jsyaml.CORE_SCHEMA.extend({
+  implicit: [MERGE],
+  explicit: CFN_TAGS.flatMap((name) =>
+    (['scalar', 'sequence', 'mapping'] as const).map(
+      (kind) => new jsyaml.Type(`!${name}`, { kind, construct: (data: Plain) => cfnValue(name, data ?? (kind === 'scalar' ? '' : null)) }),
+    ),
+  ),
+});
+
+interface Frame {
+  /** (line, value) of each direct child node, in document order. */
+  children: { line: number; value: unknown }[];
+}
+
+/** Number of values a document would have with every alias expanded, stopping at `limit`. */
+function expandedSize(root: unknown, limit: number): number {
+  const memo = new Map<object, number>();
+  const size = (v: unknown, depth: number): number => {
+    if (v === null || typeof v !== 'object') return 1;
+    const known = memo.get(v);
+    if (known !== undefined) return known;
+    if (depth > 500) throw new ParseError('document nested too deeply');
+    memo.set(v, limit); // a cycle (only possible through aliases) counts as over the limit
+    let n = 1;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      n += size(child, depth + 1);
+      if (n >= limit) break;
+    }
+    memo.set(v, Math.min(n, limit));
+    return Math.min(n, limit);
+  };
+  return size(root, 0);
+}
+
+/**
+ * js-yaml builds the values (it is several times faster than the `yaml` package on the same
+ * templates, see bench/scan); its parse listener gives the line of every node as it closes,
+ * which is kept in the side table. Aliases stay shared references; a document whose aliases
+ * would expand past MAX_NODES values is rejected as an alias bomb.
+ */
 export function parseYaml(text: string, file: string): StructuredDoc {
-  const lineCounter = new LineCounter();
-  let doc: Document.Parsed;
+  const positions = new WeakMap<object, Position>();
+  const stack: Frame[] = [];
+  const listener = (event: 'open' | 'close', state: { line: number; result: unknown; kind: string | null; tag: string | null }) => {
+    if (event === 'open') {
+      stack.push({ children: [] });
+      return;
+    }
+    const frame = stack.pop()!;
+    const result = state.result;
+    // A scalar closes on its own (last) line; a collection is placed at its first child.
+    const line = frame.children.length ? frame.children[0]!.line : state.line + 1;
+    if (result !== null && typeof result === 'object') {
+      const keys = new Map<string | number, number>();
+      if (state.kind === 'sequence') {
+        frame.children.forEach((c, i) => keys.set(i, c.line));
+      } else if (state.kind === 'mapping') {
+        // Children alternate key, value; keys are matched by name so a missing value cannot shift lines.
+        for (let i = 0; i < frame.children.length; i++) {
+          const child = frame.children[i]!;
+          if (child.value === '<<') {
+            // Merged entries (`<<: *base`) keep the lines where the base map wrote them.
+            const merged = frame.children[i + 1]?.value;
+            for (const src of Array.isArray(merged) ? merged : [merged]) {
+              const srcPos = src && typeof src === 'object' ? positions.get(src) : undefined;
+              srcPos?.keys.forEach((l, k) => keys.has(k) || keys.set(k, l));
+            }
+            i++;
+          } else if (Object.hasOwn(result, String(child.value)) && !keys.has(String(child.value))) {
+            keys.set(String(child.value), child.line);
+            i++;
+          }
+        }
+      }
+      const pos = { line, column: 1, keys };
+      // A tagged collection (`!If [...]`) is wrapped by its tag: give the inner value the same lines.
+      if (state.tag && state.tag.startsWith('!') && !state.tag.startsWith('!!')) {
+        const inner = Object.values(result as object)[0];
+        if (inner && typeof inner === 'object' && !positions.has(inner)) positions.set(inner, pos);
+        positions.set(result, { line, column: 1, keys: new Map() });
+      } else if (!positions.has(result)) {
+        positions.set(result, pos);
+      }
+    }
+    stack[stack.length - 1]?.children.push({ line, value: result });
+  };
+  let value: unknown;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'silent' });
+    value = jsyaml.load(text, { schema: SCHEMA, json: true, listener, maxDepth: 500, filename: file } as unknown as jsyaml.LoadOptions);
   } catch (err) {
+    if (err instanceof jsyaml.YAMLException) {
+      const line = (err.mark?.line ?? 0) + 1;
+      throw new ParseError(`invalid YAML at line ${line}: ${err.reason}`, line);
+    }
     throw new ParseError(`invalid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const line = lineCounter.linePos(e.pos[0]).line;
-    throw new ParseError(`invalid YAML at line ${line}: ${e.message.split('\n')[0]}`, line);
-  }
-  const positions = new WeakMap<object, Position>();
-  let nodes = 0;
-  let aliases = 0;
-  const resolved = new Map<object, unknown>();
-  const lineOf = (n: { range?: [number, number, number] | null } | null | undefined): number =>
-    n?.range ? lineCounter.linePos(n.range[0]).line : 1;
-  const colOf = (n: { range?: [number, number, number] | null } | null | undefined): number =>
-    n?.range ? lineCounter.linePos(n.range[0]).col : 1;
-
-  const convert = (node: unknown, depth: number): Plain => {
-    if (++nodes > MAX_NODES) throw new ParseError('document expands to too many values (alias bomb?)');
-    if (depth > 500) throw new ParseError('document nested too deeply');
-    if (node === null || node === undefined) return null;
-    if (isAlias(node)) {
-      if (++aliases > MAX_ALIASES) throw new ParseError('too many YAML alias references (alias bomb?)');
-      let target = resolved.get(node);
-      if (target === undefined) {
-        target = node.resolve(doc) ?? null;
-        resolved.set(node, target);
-      }
-      return target ? convert(target, depth + 1) : null;
-    }
-    const yn = node as YamlNode;
-    let out: Plain;
-    if (isScalar(yn)) {
-      const v = yn.value;
-      out = v === undefined ? null : v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? Number(v) : (v as Plain);
-      if (typeof out === 'object' && out !== null) out = String(out);
-    } else if (isMap(yn)) {
-      const obj: PlainObject = {};
-      const pos: Position = { line: lineOf(yn), column: colOf(yn), keys: new Map() };
-      for (const pair of yn.items) {
-        if (!isPair(pair)) continue;
-        const k = pair.key;
-        // Merge keys (`<<: *base`) copy the referenced map's entries.
-        if (isScalar(k) && k.value === '<<') {
-          const merged = convert(pair.value, depth + 1);
-          for (const src of Array.isArray(merged) ? merged : [merged]) {
-            if (src && typeof src === 'object' && !Array.isArray(src)) {
-              const srcPos = positions.get(src);
-              for (const [mk, mv] of Object.entries(src)) {
-                if (!(mk in obj)) {
-                  obj[mk] = mv;
-                  pos.keys.set(mk, srcPos?.keys.get(mk) ?? lineOf(pair.value as YamlNode));
-                }
-              }
-            }
-          }
-          continue;
-        }
-        const keyVal = isScalar(k) ? String(k.value) : k === null ? '' : String(convert(k, depth + 1));
-        obj[keyVal] = convert(pair.value, depth + 1);
-        pos.keys.set(keyVal, lineOf(k as YamlNode));
-      }
-      positions.set(obj, pos);
-      out = obj;
-    } else if (isSeq(yn)) {
-      const arr: Plain[] = [];
-      const pos: Position = { line: lineOf(yn), column: colOf(yn), keys: new Map() };
-      yn.items.forEach((item, i) => {
-        arr.push(convert(item, depth + 1));
-        pos.keys.set(i, lineOf(item as YamlNode));
-      });
-      positions.set(arr, pos);
-      out = arr;
-    } else {
-      out = null;
-    }
-    const tag = (yn as { tag?: string }).tag;
-    if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
-      const tagged = cfnTag(tag, out);
-      if (tagged !== out && typeof tagged === 'object' && tagged !== null) {
-        positions.set(tagged, { line: lineOf(yn), column: colOf(yn), keys: new Map() });
-      }
-      out = tagged;
-    }
-    return out;
-  };
-
-  return new StructuredDoc(file, convert(doc.contents, 0), positions);
+  if (value === undefined) value = null;
+  if (expandedSize(value, MAX_NODES) >= MAX_NODES) throw new ParseError('document expands to too many values through YAML aliases (alias bomb?)');
+  return new StructuredDoc(file, value as Plain, positions);
 }
 
 export function parseJson(text: string, file: string): StructuredDoc {

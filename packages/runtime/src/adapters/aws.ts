@@ -152,12 +152,13 @@ export type AwsDecision =
 export interface HttpResult { statusCode: number; headers: Record<string, string>; body: string; statusDescription?: string; isBase64Encoded?: boolean }
 
 export function awsContext(engine: Engine, source: string, context: LambdaContextLike | undefined): EventContext {
-  const fn = engine.opts.functionName ?? context?.functionName ?? process.env.AWS_LAMBDA_FUNCTION_NAME;
+  const fn = engine.opts.functionName ?? context?.functionName ?? engine.env.awsFunction;
+  const region = engine.env.awsRegion;
   return {
     platform: 'aws', source, coldStart: takeColdStart(),
     ...(fn !== undefined ? { functionName: fn } : {}),
     ...(context?.awsRequestId !== undefined ? { requestId: context.awsRequestId } : {}),
-    ...(process.env.AWS_REGION !== undefined ? { region: process.env.AWS_REGION } : {}),
+    ...(region !== undefined ? { region } : {}),
   };
 }
 

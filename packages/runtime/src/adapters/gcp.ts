@@ -40,7 +40,7 @@ export function isCloudEvent(v: unknown): v is CloudEventLike {
 }
 
 function gcpContext(engine: Engine, source: string, requestId: string | undefined): EventContext {
-  const fn = engine.opts.functionName ?? process.env.K_SERVICE ?? process.env.FUNCTION_TARGET;
+  const fn = engine.opts.functionName ?? engine.env.gcpFunction;
   return { platform: 'gcp', source, coldStart: takeColdStart(), ...(fn !== undefined ? { functionName: fn } : {}), ...(requestId !== undefined ? { requestId } : {}) };
 }
 

@@ -24,6 +24,9 @@ function isSep(c: number): boolean {
   // ; | & newline CR ` (and $( handled by the caller)
   return c === 59 || c === 124 || c === 38 || c === 10 || c === 13 || c === 96;
 }
+// A command followed by another separator ends a shell statement, except '|': markdown tables
+// ("| Name | Type |") put English words between pipes.
+function sepArg(c: number): boolean { return isSep(c) && c !== 124; }
 function isWs(c: number): boolean { return c === 32 || c === 9; }
 function isCmdChar(c: number): boolean {
   const l = c | 32;
@@ -36,7 +39,9 @@ function isCmdChar(c: number): boolean {
  */
 function readCommand(s: string, i: number): [string, number] {
   const n = s.length;
-  while (i < n && (isWs(s.charCodeAt(i)) || s.charCodeAt(i) === 123 || s.charCodeAt(i) === 40)) i++;
+  // bounded skip of spaces / { / ( so a long run of openers is not rescanned from every position
+  const lead = i;
+  while (i < n && i - lead < 8 && (isWs(s.charCodeAt(i)) || s.charCodeAt(i) === 123 || s.charCodeAt(i) === 40)) i++;
   // ${IFS} used as a space
   let w = '';
   const start = i;
@@ -57,12 +62,12 @@ function argLike(s: string, i: number): boolean {
   if (i >= n) return true;
   const c0 = s.charCodeAt(i);
   if (c0 === 44) return true; // {cat,/etc/passwd}
-  if (!isWs(c0) && c0 !== 43) return isSep(c0) || c0 === 62 || c0 === 60 || c0 === 41 || c0 === 125;
+  if (!isWs(c0) && c0 !== 43) return sepArg(c0) || c0 === 62 || c0 === 60 || c0 === 41 || c0 === 125;
   while (i < n && (isWs(s.charCodeAt(i)) || s.charCodeAt(i) === 43)) i++;
   if (i >= n) return true;
   const c = s.charCodeAt(i);
   if (c === 45) { const d = s.charCodeAt(i + 1); return ((d | 32) >= 97 && (d | 32) <= 122) || d === 45 || (d >= 48 && d <= 57); }
-  if (c === 47 || c === 126 || c === 36 || c === 62 || c === 60 || c === 92 || isSep(c)) return true;
+  if (c === 47 || c === 126 || c === 36 || c === 62 || c === 60 || c === 92 || sepArg(c)) return true;
   if (c === 46 && (s.charCodeAt(i + 1) === 47 || s.charCodeAt(i + 1) === 46)) return true;
   if (c === 39 || c === 34) return true;
   if (c >= 48 && c <= 57) {
@@ -70,7 +75,7 @@ function argLike(s: string, i: number): boolean {
     let j = i;
     while (j < n && ((s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) || s.charCodeAt(j) === 46)) j++;
     while (j < n && isWs(s.charCodeAt(j))) j++;
-    return j >= n || isSep(s.charCodeAt(j));
+    return j >= n || sepArg(s.charCodeAt(j));
   }
   // a path with a slash later in the same word (cat etc/passwd, dir C:\), or a well-known argument word
   let j = i;

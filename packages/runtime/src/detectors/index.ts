@@ -55,7 +55,7 @@ const NEEDS: Readonly<Record<DetectorName, number>> = {
   nosql: DOLLAR | Q,
   cmdi: SEMI | PIPE_AMP | DOLLAR | NL | BACKTICK | BRACE,
   traversal: SLASH | NUL | PCT,
-  ssrf: COLON | SLASH,
+  ssrf: COLON | SLASH | DOT,
   xss: LT | COLON | Q | BACKTICK | PCT,
   template: BRACE | LT | HASH | PCT | DOLLAR | BRACKET,
   crlf: NL | PCT,

@@ -34,9 +34,11 @@ const JS_TAIL = ['==', 'return', 'sleep(', 'this.', 'while(', 'function(', 'tojs
 export function detectNosql(s: string): string | null {
   let i = s.indexOf('$');
   while (i >= 0) {
-    const p = i === 0 ? 32 : s.charCodeAt(i - 1);
-    // only where an operator can start a key: after {, [, a quote, a comma or whitespace
-    if ((p === 123 || p === 91 || p === 34 || p === 39 || p === 44 || p === 32 || p === 9 || p === 10) && opAt(s, i)) {
+    // only where an operator can start a key: after {, [, a quote or a comma (spaces allowed between)
+    let b = i - 1;
+    while (b >= 0 && (s.charCodeAt(b) === 32 || s.charCodeAt(b) === 9 || s.charCodeAt(b) === 10) && i - b < 16) b--;
+    const p = b < 0 ? 123 : s.charCodeAt(b);
+    if ((p === 123 || p === 91 || p === 34 || p === 39 || p === 44) && opAt(s, i)) {
       return 'nosql.operator';
     }
     i = s.indexOf('$', i + 1);

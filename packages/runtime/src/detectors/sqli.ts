@@ -317,8 +317,27 @@ export function detectSqli(s: string): string | null {
   return detectSqliRaw(s);
 }
 
+const STMT_START = new Set(['select', 'drop', 'delete', 'insert', 'update', 'exec', 'execute', 'shutdown', 'declare', 'waitfor', 'truncate', 'alter', 'create']);
+const ANYWHERE_WORDS = /union|waitfor|outfile|dumpfile|xp_cmdshell/i;
+
+/**
+ * Can the bare (unquoted) context fire at all? Its rules need a numeric/parenthesised start, a
+ * statement keyword first, or a construct that counts anywhere (; ( @@ union waitfor outfile…).
+ * Skipping the tokenizer for everything else keeps ordinary text cheap.
+ */
+function bareCandidate(s: string): boolean {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  const c = s.charCodeAt(i);
+  if ((c >= 48 && c <= 57) || c === 45 || c === 40 || c === 46) return true;
+  if (s.indexOf(';') >= 0 || s.indexOf('(') >= 0 || s.indexOf('@@') >= 0 || ANYWHERE_WORDS.test(s)) return true;
+  let j = i;
+  while (j < s.length && j - i < 9 && isWordChar(s.charCodeAt(j))) j++;
+  return STMT_START.has(s.slice(i, j).toLowerCase());
+}
+
 function detectSqliRaw(s: string): string | null {
-  const r = inContext(s, 0);
+  const r = bareCandidate(s) ? inContext(s, 0) : null;
   if (r !== null) return r;
   if (s.indexOf("'") >= 0) {
     const a = inContext(s, 39);

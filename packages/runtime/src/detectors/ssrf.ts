@@ -115,7 +115,11 @@ export function detectSsrf(s: string): string | null {
     const r = judgeUrl('http:' + s.slice(0, 2048));
     if (r !== null) return r;
   }
-  const l = s.length < 512 ? s.toLowerCase() : '';
-  for (const b of BARE) if (l.startsWith(b)) return 'ssrf.metadata';
+  // a bare metadata address (no scheme) as the whole value or its start
+  const c0 = s.charCodeAt(0) | 32;
+  if (c0 === 49 || c0 === 109 || c0 === 102) {
+    const l = s.slice(0, 32).toLowerCase();
+    for (const b of BARE) if (l.startsWith(b)) return 'ssrf.metadata';
+  }
   return null;
 }

@@ -94,7 +94,8 @@ export function securityHeaders(opts: Required<SecurityHeaderOptions>, present: 
 /** Parses a Cookie header into name/value pairs (values are what an attacker controls). */
 export function parseCookies(header: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (const part of header.split(';')) {
+  for (const raw of header.split(';')) {
+    const part = raw.trim();
     const eq = part.indexOf('=');
     if (eq <= 0) continue;
     out.push([part.slice(0, eq).trim(), part.slice(eq + 1).trim()]);

@@ -79,6 +79,7 @@ describe('code analyzer: JavaScript / TypeScript', () => {
     assert.equal(a.complete, false);
     assert.equal(a.warnings.length, 1);
     assert.match(a.warnings[0]!.message, /^handler code not analysed: line 2: /);
+    assert.equal(a.warnings[0]!.line, 2);
     assert.ok(!a.warnings[0]!.message.includes('\n'));
   });
 

@@ -111,7 +111,7 @@ export class CodeAnalyzer {
       if (a.parseError) {
         result.complete = false;
         result.gaps.push(`${rel} could not be parsed`);
-        result.warnings.push({ file: rel, message: `handler code not analysed: ${a.parseError}` });
+        result.warnings.push({ file: rel, line: a.parseErrorLine, message: `handler code not analysed: ${a.parseError}` });
         continue;
       }
       result.calls.push(...a.calls);

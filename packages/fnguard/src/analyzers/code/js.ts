@@ -14,7 +14,7 @@
  */
 import { parseSync } from 'oxc-parser';
 import type { DynamicUse, FileAnalysis, ParamValue, SdkCall } from './types.js';
-import { LineIndex, RESOURCE_PARAMS, addParam, joinParts, shorten } from './values.js';
+import { LineIndex, RESOURCE_PARAMS, addParam, callsAwsItself, joinParts, shorten } from './values.js';
 import { iamPrefixFor, operationName } from './services.js';
 
 // Internal AST node: the oxc ESTree shape, read structurally.
@@ -62,6 +62,9 @@ const DOC_OPS: Record<string, string> = {
   executestatement: 'ExecuteStatement', batchexecutestatement: 'BatchExecuteStatement',
   executetransaction: 'ExecuteTransaction',
 };
+
+/** aws-xray-sdk functions that return the client or SDK module they are given. */
+const XRAY_WRAPPERS = new Set(['captureAWSv3Client', 'captureAWSClient', 'captureAWS']);
 
 /** Client methods that are not API operations. */
 const NOT_OPERATIONS = new Set(['send', 'destroy', 'config', 'middlewareStack', 'promise', 'on', 'then', 'catch', 'createSet', 'waitFor', 'setupRequestListeners', 'defineService']);
@@ -164,6 +167,7 @@ export function analyzeJs(file: string, src: string, opts: JsOptions): JsResult 
     if (fatal) {
       const line = fatal.labels[0] ? new LineIndex(src).line(fatal.labels[0].start) : undefined;
       analysis.parseError = `${line ? `line ${line}: ` : ''}${fatal.message.split('\n')[0]}`;
+      analysis.parseErrorLine = line;
       return { analysis, exports };
     }
     program = res.program as unknown as N;
@@ -183,6 +187,10 @@ export function analyzeJs(file: string, src: string, opts: JsOptions): JsResult 
       if (!ex) return undefined;
       if (name === '*') return undefined;
       return ex.get(name) ?? (name === 'default' ? undefined : ex.get(`default.${name}`));
+    }
+    const lib = callsAwsItself('js', spec);
+    if (lib && !analysis.dynamic.some((d) => d.reason.startsWith(`uses ${lib}`))) {
+      analysis.dynamic.push({ loc: locOf(at), reason: `uses ${lib}, which calls AWS itself: its calls are not analysed` });
     }
     return isSdkPackage(spec) ? importedName(spec, name) : undefined;
   };
@@ -246,6 +254,9 @@ export function analyzeJs(file: string, src: string, opts: JsOptions): JsResult 
         const spec = requireSpec(n);
         if (spec) return importFrom(spec, '*', n) ?? (isSdkPackage(spec) ? importedName(spec, 'default') : undefined);
         const callee = unwrap(n.callee);
+        const calleeName = callee?.type === 'Identifier' ? callee.name : callee?.type === 'MemberExpression' && !callee.computed ? callee.property.name : undefined;
+        // AWS X-Ray instrumentation returns the client (or SDK module) it wraps.
+        if (calleeName && XRAY_WRAPPERS.has(calleeName)) return evalExpr(n.arguments[0], depth + 1);
         if (callee?.type === 'MemberExpression' && !callee.computed && callee.property.name === 'from') {
           const cls = evalExpr(callee.object, depth + 1);
           if (cls?.kind === 'v3-class' && cls.pkg === LIB_DYNAMODB) return { kind: 'client', style: cls.name.endsWith('Client') ? 'v3-doc' : 'v3-doc-agg', sdkService: 'dynamodb' };
@@ -519,6 +530,8 @@ export function analyzeJs(file: string, src: string, opts: JsOptions): JsResult 
   walk(program, (n) => {
     if (n.type !== 'CallExpression') return;
     const callee = unwrap(n.callee);
+    if (callee?.type === 'MemberExpression' && !callee.computed && XRAY_WRAPPERS.has(callee.property.name)) return;
+    if (callee?.type === 'Identifier' && XRAY_WRAPPERS.has(callee.name)) return;
     const calleeB = callee ? evalExpr(callee.type === 'MemberExpression' ? callee.object : callee) : undefined;
     if (calleeB?.kind === 'client' || calleeB?.kind === 'v3-class' || calleeB?.kind === 'presign' || calleeB?.kind === 'v3-paginate') return;
     for (const a of n.arguments as N[]) {
@@ -527,5 +540,6 @@ export function analyzeJs(file: string, src: string, opts: JsOptions): JsResult 
     }
   });
 
+  analysis.dynamic.sort((a, b) => a.loc.line - b.loc.line || (a.loc.column ?? 0) - (b.loc.column ?? 0));
   return { analysis, exports };
 }

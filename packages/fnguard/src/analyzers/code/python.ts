@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import type { Node as TSNode, Parser as TSParser } from 'web-tree-sitter';
 import type { DynamicUse, FileAnalysis, ParamValue, SdkCall } from './types.js';
-import { RESOURCE_PARAMS, addParam, joinParts, shorten } from './values.js';
+import { RESOURCE_PARAMS, addParam, callsAwsItself, joinParts, shorten } from './values.js';
 import { iamPrefixFor, operationName } from './services.js';
 
 let parserPromise: Promise<TSParser> | undefined;
@@ -172,7 +172,8 @@ export function analyzePython(file: string, src: string, parser: TSParser, opts:
     const root = tree.rootNode;
     if (root.hasError) {
       const bad = firstError(root);
-      analysis.parseError = `line ${(bad?.startPosition.row ?? 0) + 1}: syntax error`;
+      analysis.parseErrorLine = (bad?.startPosition.row ?? 0) + 1;
+      analysis.parseError = `line ${analysis.parseErrorLine}: syntax error`;
       return { analysis, exports: bindings };
     }
     run(root);
@@ -498,6 +499,10 @@ export function analyzePython(file: string, src: string, parser: TSParser, opts:
         if (name === 'getenv') return { kind: 'getenv' };
         return undefined;
       }
+      const lib = level === 0 ? callsAwsItself('python', name === '*' ? module : `${module}.${name}`) : undefined;
+      if (lib && !analysis.dynamic.some((d) => d.reason.startsWith(`uses ${lib}`))) {
+        dynamicUse(at, `uses ${lib}, which calls AWS itself: its calls are not analysed`);
+      }
       const resolved = opts.resolveModule(module, level);
       if (resolved === null) return undefined;
       const spec = `${'.'.repeat(level)}${module}`;
@@ -512,8 +517,10 @@ export function analyzePython(file: string, src: string, parser: TSParser, opts:
           for (const c of n.namedChildren) {
             if (!c) continue;
             if (c.type === 'dotted_name') {
+              // `import boto3.session` binds `boto3`.
               const b = importBinding(c.text, '*', 0, n);
-              if (!c.text.includes('.')) bind(c.text, b);
+              const top = c.text.split('.')[0]!;
+              bind(top, c.text.includes('.') ? (importBinding(top, '*', 0, n) ?? bindings.get(top)) : b);
             } else if (c.type === 'aliased_import') {
               bind(c.childForFieldName('alias')!.text, importBinding(c.childForFieldName('name')!.text, '*', 0, n));
             }

@@ -67,6 +67,8 @@ export interface FileAnalysis {
   imports: { spec: string; resolved?: string; loc: Location }[];
   /** Set when the file could not be parsed; the message is one line. */
   parseError?: string;
+  /** Line of the first syntax error, when known. */
+  parseErrorLine?: number;
 }
 
 export interface CodeAnalysis {

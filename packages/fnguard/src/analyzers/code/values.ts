@@ -71,3 +71,26 @@ export function addParam(call: Pick<SdkCall, 'params'>, name: string, values: Pa
   if (values.length === 0) return;
   (call.params[name] ??= []).push(...values);
 }
+
+/**
+ * Libraries that call AWS themselves (parameter/secret helpers, ORMs, middleware). Their calls are
+ * not analysed, so importing one makes a function's analysis incomplete: "unused permission" is
+ * then never claimed for it. Matched as the package/module name or a prefix of it.
+ */
+export const AWS_CALLING_LIBRARIES = {
+  js: [
+    '@aws-lambda-powertools/parameters', '@aws-lambda-powertools/idempotency', '@aws-lambda-powertools/batch',
+    '@middy/ssm', '@middy/secrets-manager', '@middy/sts', '@middy/rds-signer', '@middy/s3-object-response',
+    '@middy/dynamodb', '@middy/appconfig', '@middy/service-discovery', '@middy/s3',
+    'dynamoose', 'electrodb', 'dynamodb-toolbox', '@aws/dynamodb-data-mapper', '@aws-sdk/rds-signer', '@aws-sdk/credential-providers',
+  ],
+  python: [
+    'aws_lambda_powertools.utilities.parameters', 'aws_lambda_powertools.utilities.idempotency',
+    'aws_lambda_powertools.utilities.feature_flags', 'aws_lambda_powertools.utilities.streaming',
+    'pynamodb', 'awswrangler', 's3fs', 'smart_open', 'aioboto3', 'aiobotocore', 'botocore.session',
+  ],
+};
+
+export function callsAwsItself(lang: 'js' | 'python', module: string): string | undefined {
+  return AWS_CALLING_LIBRARIES[lang].find((lib) => module === lib || module.startsWith(lib + (lang === 'js' ? '/' : '.')));
+}

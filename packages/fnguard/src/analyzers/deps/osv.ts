@@ -5,12 +5,12 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Unzip, UnzipInflate, strFromU8 } from 'fflate';
 import semver from 'semver';
 import { compare as pepCompare, valid as pepValid } from '@renovatebot/pep440';
 import type { Severity } from '../../rules/define.js';
 import { cvss3BaseScore } from './cvss.js';
 import { normalizeName, type Ecosystem } from './types.js';
+import { forEachZipEntry } from './zip.js';
 
 export interface OsvEvent { introduced?: string; fixed?: string; last_affected?: string; limit?: string }
 export interface OsvRange { type: string; events: OsvEvent[] }
@@ -48,7 +48,10 @@ export interface VulnMatch {
   fixed?: string;
 }
 
-interface IndexEntry { advisory: Advisory; affected: OsvAffected[] }
+/** Shared by every package entry of one record; the Advisory is computed on the first match. */
+interface RecordRef { rec: OsvRecord; advisory?: Advisory }
+interface IndexEntry { ref: RecordRef; affected: OsvAffected[] }
+const advisoryOfRef = (r: RecordRef): Advisory => (r.advisory ??= advisoryOf(r.rec));
 
 export const SUPPORTED_ECOSYSTEMS: readonly Ecosystem[] = ['npm', 'PyPI'];
 
@@ -98,10 +101,20 @@ export function advisoryOf(rec: OsvRecord): Advisory {
 
 type Cmp = (a: string, b: string) => number | undefined;
 
+const parsedNpm = new Map<string, semver.SemVer | null>();
+function parseNpm(v: string): semver.SemVer | null {
+  let p = parsedNpm.get(v);
+  if (p === undefined) {
+    if (parsedNpm.size > 200_000) parsedNpm.clear();
+    p = semver.parse(v, { loose: true });
+    parsedNpm.set(v, p);
+  }
+  return p;
+}
 const npmCmp: Cmp = (a, b) => {
-  const pa = semver.parse(a, { loose: true });
-  const pb = semver.parse(b, { loose: true });
-  return pa && pb ? semver.compare(pa, pb) : undefined;
+  const pa = parseNpm(a);
+  const pb = parseNpm(b);
+  return pa && pb ? pa.compare(pb) : undefined;
 };
 const pyCmp: Cmp = (a, b) => (pepValid(a) && pepValid(b) ? pepCompare(a, b) : undefined);
 const comparers: Record<Ecosystem, Cmp> = { npm: npmCmp, PyPI: pyCmp };
@@ -157,12 +170,12 @@ const ECO_ALIASES: Record<string, Ecosystem> = { npm: 'npm', pypi: 'PyPI' };
 
 export class VulnIndex {
   private readonly byPkg = new Map<string, IndexEntry[]>();
-  private count = 0;
+  private readonly ids = new Set<string>();
   /** Records skipped as unreadable (reported once by the caller). */
   skipped = 0;
 
   get size(): number {
-    return this.count;
+    return this.ids.size;
   }
   get packageCount(): number {
     return this.byPkg.size;
@@ -173,7 +186,6 @@ export class VulnIndex {
       this.skipped++;
       return;
     }
-    const advisory = advisoryOf(rec);
     const perPkg = new Map<string, OsvAffected[]>();
     for (const a of rec.affected) {
       const eco = ECO_ALIASES[(a.package?.ecosystem ?? '').toLowerCase()];
@@ -182,12 +194,15 @@ export class VulnIndex {
       const key = `${eco}:${normalizeName(eco, name)}`;
       perPkg.set(key, [...(perPkg.get(key) ?? []), { ranges: a.ranges, versions: a.versions }]);
     }
-    if (perPkg.size === 0) return;
-    this.count++;
+    // the same advisory from two sources (a zip and a JSON copy): keep the first
+    if (perPkg.size === 0 || this.ids.has(rec.id)) return;
+    this.ids.add(rec.id);
+    // keep only what matching and messages need
+    const ref: RecordRef = { rec: { id: rec.id, aliases: rec.aliases, summary: rec.summary ?? rec.details?.slice(0, 300), severity: rec.severity, database_specific: rec.database_specific?.severity ? { severity: rec.database_specific.severity } : undefined } };
     for (const [key, affected] of perPkg) {
       const list = this.byPkg.get(key);
-      if (list) list.push({ advisory, affected });
-      else this.byPkg.set(key, [{ advisory, affected }]);
+      if (list) list.push({ ref, affected });
+      else this.byPkg.set(key, [{ ref, affected }]);
     }
   }
 
@@ -205,35 +220,24 @@ export class VulnIndex {
           fixed ??= m.fixed;
         }
       }
-      if (hit) out.push({ advisory: e.advisory, fixed });
+      if (hit) out.push({ advisory: advisoryOfRef(e.ref), fixed });
     }
     return out;
   }
 
   /** Compact form for the cache written by `fnguard db update`. */
   toJSON(): { format: string; records: OsvRecord[] } {
-    const records = new Map<Advisory, OsvRecord>();
+    const records = new Map<RecordRef, OsvRecord>();
     for (const [key, list] of this.byPkg) {
       const [eco, name] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
       for (const e of list) {
-        const rec = records.get(e.advisory) ?? compactRecord(e.advisory);
+        const rec = records.get(e.ref) ?? { ...e.ref.rec, affected: [] };
         for (const a of e.affected) rec.affected!.push({ package: { ecosystem: eco, name }, ranges: a.ranges, versions: a.versions });
-        records.set(e.advisory, rec);
+        records.set(e.ref, rec);
       }
     }
     return { format: INDEX_FORMAT, records: [...records.values()] };
   }
-}
-
-function compactRecord(a: Advisory): OsvRecord {
-  return {
-    id: a.id,
-    aliases: a.aliases,
-    summary: a.summary,
-    affected: [],
-    database_specific: { severity: a.severity.toUpperCase() },
-    ...(a.severityText?.startsWith('CVSS:') ? { severity: [{ type: 'CVSS_V3', score: a.severityText.replace(/ \(.*$/, '') }] } : {}),
-  };
 }
 
 export const INDEX_FORMAT = 'fnguard-osv-index-1';
@@ -254,26 +258,11 @@ export function addJsonText(index: VulnIndex, text: string): void {
   } else index.add(data as OsvRecord);
 }
 
-/** Stream the entries of an OSV zip into the index (one record in memory at a time). */
-export function addZip(index: VulnIndex, buf: Uint8Array): void {
-  const unzip = new Unzip((file) => {
-    if (!file.name.endsWith('.json')) return;
-    const chunks: Uint8Array[] = [];
-    file.ondata = (err, data, final) => {
-      if (err) {
-        index.skipped++;
-        return;
-      }
-      chunks.push(data);
-      if (final) {
-        const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-        addJsonText(index, strFromU8(all));
-      }
-    };
-    file.start();
+/** Index every JSON entry of an OSV zip, one record in memory at a time. */
+export function addZip(index: VulnIndex, buf: Buffer): void {
+  forEachZipEntry(buf, (name, data) => {
+    if (name.endsWith('.json')) addJsonText(index, data.toString('utf8'));
   });
-  unzip.register(UnzipInflate);
-  unzip.push(buf, true);
 }
 
 /** Load a vulnerability database: an OSV zip, a directory (JSON files, zips, fnguard cache), or one JSON file. */

@@ -48,17 +48,36 @@ export function damerauLevenshtein(a: string, b: string, max = 2): number {
 
 export interface TyposquatHit { popular: string; distance: number }
 
+/** Every string made by deleting up to `max` characters (SymSpell's candidate keys). */
+function deletes(s: string, max: number, out = new Set<string>()): Set<string> {
+  out.add(s);
+  if (max === 0 || s.length <= 1) return out;
+  for (let i = 0; i < s.length; i++) {
+    const d = s.slice(0, i) + s.slice(i + 1);
+    if (!out.has(d)) deletes(d, max - 1, out);
+  }
+  return out;
+}
+
+/**
+ * Popular names indexed by their ≤2-deletion variants (symmetric delete): two names within edit
+ * distance 2 share a variant, so each check costs O(len²) map look-ups instead of a scan of the
+ * whole list; candidates are then confirmed with the real distance.
+ */
 export class TyposquatChecker {
   private readonly exact: Set<string>;
-  private readonly byLength = new Map<number, string[]>();
+  private readonly byVariant = new Map<string, string[]>();
   private readonly memo = new Map<string, TyposquatHit | null>();
 
   constructor(private readonly eco: Ecosystem, names: string[] = popularNames(eco)) {
     this.exact = new Set(names);
     for (const n of names) {
-      const list = this.byLength.get(n.length) ?? [];
-      list.push(n);
-      this.byLength.set(n.length, list);
+      if (n.length < 4) continue;
+      for (const v of deletes(n, 2)) {
+        const list = this.byVariant.get(v);
+        if (list) list.push(n);
+        else this.byVariant.set(v, [n]);
+      }
     }
   }
 
@@ -72,21 +91,21 @@ export class TyposquatChecker {
   }
 
   private compute(name: string): TyposquatHit | undefined {
-    if (this.exact.has(name) || name.length < 4) return undefined;
+    if (this.exact.has(name) || name.length < 4 || name.length > 214) return undefined;
     const scoped = name.startsWith('@');
+    const candidates = new Set<string>();
+    for (const v of deletes(name, 2)) for (const p of this.byVariant.get(v) ?? []) candidates.add(p);
     let best: TyposquatHit | undefined;
-    for (let len = name.length - 2; len <= name.length + 2; len++) {
-      for (const p of this.byLength.get(len) ?? []) {
-        if (p.startsWith('@') !== scoped || p.length < 4) continue;
-        const d = damerauLevenshtein(name, p, 2);
-        if (d === 0 || d > 2) continue;
-        // two edits on short names match too much (e.g. "koa" ~ "ky"): need length >= 5 on both
-        if (d === 2 && (name.length < 5 || p.length < 5)) continue;
-        // a scope belongs to one owner, so a near name inside the same scope (e.g. @aws-sdk/client-ses
-        // vs client-sns) is the owner's own package; only a look-alike scope with the same name counts
-        if (scoped && (p.split('/')[1] !== name.split('/')[1] || p.split('/')[0] === name.split('/')[0])) continue;
-        if (!best || d < best.distance) best = { popular: p, distance: d };
-      }
+    for (const p of candidates) {
+      if (p.startsWith('@') !== scoped) continue;
+      const d = damerauLevenshtein(name, p, 2);
+      if (d === 0 || d > 2) continue;
+      // two edits on short names match too much (e.g. "koa" ~ "ky"): need length >= 5 on both
+      if (d === 2 && (name.length < 5 || p.length < 5)) continue;
+      // a scope belongs to one owner, so a near name inside the same scope (e.g. @aws-sdk/client-ses
+      // vs client-sns) is the owner's own package; only a look-alike scope with the same name counts
+      if (scoped && (p.split('/')[1] !== name.split('/')[1] || p.split('/')[0] === name.split('/')[0])) continue;
+      if (!best || d < best.distance || (d === best.distance && p < best.popular)) best = { popular: p, distance: d };
     }
     return best;
   }

@@ -106,19 +106,26 @@ function rawAction(action: string) {
 }
 
 /** The dataset's access level of an action (cheaper than actionInfo: no resource types resolved). */
-const levelCache = new Map<string, string | undefined>();
+const factCache = new Map<string, { level?: string; resourceLess: boolean }>();
 
+function facts(action: string): { level?: string; resourceLess: boolean } {
+  let f = factCache.get(action);
+  if (!f) {
+    const raw = rawAction(action);
+    f = raw ? { level: raw.accessLevel, resourceLess: raw.resourceTypes.length === 0 } : { resourceLess: false };
+    factCache.set(action, f);
+  }
+  return f;
+}
+
+/** The dataset's access level of an action (cheaper than actionInfo: no resource types resolved). */
 export function accessLevelOf(action: string): string | undefined {
-  if (levelCache.has(action)) return levelCache.get(action);
-  const level = rawAction(action)?.accessLevel;
-  levelCache.set(action, level);
-  return level;
+  return facts(action).level;
 }
 
 /** Whether the dataset lists no resource type for an action: it can only be granted on `*`. */
 export function isResourceLess(action: string): boolean {
-  const raw = rawAction(action);
-  return raw !== undefined && raw.resourceTypes.length === 0;
+  return facts(action).resourceLess;
 }
 
 /** Canonical spelling of an action (`S3:getobject` → `s3:GetObject`), or the input when unknown. */
@@ -136,6 +143,24 @@ export function accessLevels(action: string): AccessLevel[] {
 
 export function hasAccessLevel(action: string, level: AccessLevel): boolean {
   return accessLevels(action).includes(level);
+}
+
+const setCache = new Map<string, ReadonlySet<string>>();
+
+/** The expansion of a pattern as a set of canonical action names (cached, shared). */
+export function expandedSet(pattern: string): ReadonlySet<string> {
+  const key = pattern.trim().toLowerCase();
+  let s = setCache.get(key);
+  if (!s) {
+    s = new Set(expandActionPattern(pattern));
+    setCache.set(key, s);
+  }
+  return s;
+}
+
+/** Whether `action` is spelled exactly as the dataset's canonical name of a known action. */
+export function isCanonical(action: string): boolean {
+  return facts(action).level !== undefined && canonicalAction(action) === action;
 }
 
 /** Whether an action pattern (with wildcards) matches a concrete action, case-insensitively. */

@@ -11,7 +11,7 @@
  * Set `strictContext` for IAM's run-time semantics (absent keys are absent).
  */
 import type { PolicyDocument, Statement } from '../../model/types.js';
-import { accessLevelOf, actionMatches, canonicalAction, expandActionPattern } from './actions.js';
+import { accessLevelOf, actionMatches, canonicalAction, expandActionPattern, expandedSet, isCanonical } from './actions.js';
 import { evaluateCondition, isRestrictive, isSatisfiable } from './conditions.js';
 import { hasWildcard, patternCovers, patternsOverlap, wildcardMatch } from './match.js';
 
@@ -57,10 +57,47 @@ export function resolveVariables(pattern: string, context: Record<string, string
   });
 }
 
-export function statementMatchesAction(st: Statement, action: string): boolean {
-  if (st.action) return st.action.some((p) => actionMatches(p, action));
-  if (st.notAction) return !st.notAction.some((p) => actionMatches(p, action));
+/** Per statement: the expanded sets of its Action / NotAction patterns (`null` for a bare `*`). */
+const statementSets = new WeakMap<Statement, (ReadonlySet<string> | null)[]>();
+
+function patternSets(st: Statement, patterns: string[]): (ReadonlySet<string> | null)[] {
+  let sets = statementSets.get(st);
+  if (!sets) {
+    sets = patterns.map((p) => (p.trim() === '*' ? null : expandedSet(p)));
+    statementSets.set(st, sets);
+  }
+  return sets;
+}
+
+/** Whether a concrete action in the dataset's canonical spelling is named by the patterns (set look-ups). */
+function namedByCanonical(st: Statement, patterns: string[], action: string): boolean {
+  for (const set of patternSets(st, patterns)) if (set === null || set.has(action)) return true;
   return false;
+}
+
+const canonicalCache = new Map<string, boolean>();
+
+function canonical(action: string): boolean {
+  let c = canonicalCache.get(action);
+  if (c === undefined) {
+    c = isCanonical(action);
+    canonicalCache.set(action, c);
+  }
+  return c;
+}
+
+/** `known`: the action is spelled as the dataset's canonical name (then set look-ups suffice). */
+function matches(st: Statement, action: string, known: boolean): boolean {
+  const patterns = st.action ?? st.notAction;
+  if (!patterns) return false;
+  let named = false;
+  if (known) named = namedByCanonical(st, patterns, action);
+  else for (const p of patterns) if (actionMatches(p, action)) named = true;
+  return st.action ? named : !named;
+}
+
+export function statementMatchesAction(st: Statement, action: string): boolean {
+  return matches(st, action, canonical(action));
 }
 
 function resourceIn(pattern: string, resource: string): boolean {
@@ -215,21 +252,21 @@ interface Granted {
  * Grants of one action. Actions matched by the same allow, deny and boundary statements get the
  * same grants, so results are shared per statement signature (a `*` policy has one signature).
  */
+/** Which allow and deny statements of `p` name the action ('' when no allow does). */
+function signature(p: Prepared, action: string, known: boolean): string {
+  let allow = 0n;
+  for (let i = 0; i < p.allows.length; i++) if (matches(p.allows[i]!, action, known)) allow |= 1n << BigInt(i);
+  if (allow === 0n) return '';
+  let deny = 0n;
+  for (let i = 0; i < p.denies.length; i++) if (matches(p.denies[i]!, action, known)) deny |= 1n << BigInt(i);
+  return `${allow.toString(36)}/${deny.toString(36)}`;
+}
+
 function grantsFor(action: string, prep: Prepared, bprep: Prepared | undefined, cache: Map<string, Granted | null>): Granted | null {
-  const sig = (p: Prepared): string => {
-    let out = '';
-    p.allows.forEach((st, i) => {
-      if (statementMatchesAction(st, action)) out += `a${i}`;
-    });
-    if (out === '') return out;
-    p.denies.forEach((st, i) => {
-      if (statementMatchesAction(st, action)) out += `d${i}`;
-    });
-    return out;
-  };
-  const own = sig(prep);
+  const known = canonical(action);
+  const own = signature(prep, action, known);
   if (own === '') return null;
-  const key = bprep ? `${own}|${sig(bprep)}` : own;
+  const key = bprep ? `${own}|${signature(bprep, action, known)}` : own;
   let hit = cache.get(key);
   if (hit !== undefined) return hit;
   let grants = grantsOf(prep, action);

@@ -4,11 +4,12 @@
  * Compiled patterns are cached, since the same few patterns are matched many times.
  */
 
-const cache = new Map<string, RegExp>();
+const caseSensitive = new Map<string, RegExp>();
+const caseInsensitive = new Map<string, RegExp>();
 
 function compile(pattern: string, ignoreCase: boolean): RegExp {
-  const key = `${ignoreCase ? 'i' : 's'}${pattern}`;
-  let re = cache.get(key);
+  const cache = ignoreCase ? caseInsensitive : caseSensitive;
+  let re = cache.get(pattern);
   if (!re) {
     let src = '';
     for (const ch of pattern) {
@@ -18,7 +19,7 @@ function compile(pattern: string, ignoreCase: boolean): RegExp {
     }
     re = new RegExp(`^${src}$`, ignoreCase ? 'is' : 's');
     if (cache.size > 50_000) cache.clear();
-    cache.set(key, re);
+    cache.set(pattern, re);
   }
   return re;
 }

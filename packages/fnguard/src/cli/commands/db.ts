@@ -35,7 +35,11 @@ export async function updateDb(dir: string, ecosystems: readonly string[], fetch
       throw new UsageError(`cannot download ${url}: ${cause ?? describeError(err)} (offline? use --vuln-db PATH with a downloaded all.zip)`);
     }
     if (!res.ok) throw new UsageError(`cannot download ${url}: HTTP ${res.status}`);
-    addZip(index, new Uint8Array(await res.arrayBuffer()));
+    try {
+      addZip(index, Buffer.from(await res.arrayBuffer()));
+    } catch (err) {
+      throw new UsageError(`${url} is not a readable OSV zip: ${describeError(err)}`);
+    }
   }
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `${INDEX_FILE}.tmp`);

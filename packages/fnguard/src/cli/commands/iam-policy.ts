@@ -25,6 +25,10 @@ Options:
                          snippet  each function in its own format (serverless.yml, SAM, Terraform)
                          console  readable summary: calls found, policy, notes, verification
   --output FILE          write to FILE instead of stdout
+Resources named by template references stay references: \${Orders.Arn} (CloudFormation, written as !GetAtt/!Ref/!Sub
+in YAML) and \${aws_sqs_queue.jobs.arn} (Terraform, written as expressions in HCL). Unknown resources are * with a note.
+Permissions the platform uses (CloudWatch Logs, X-Ray, VPC interfaces, event source polling) are not included:
+the Serverless Framework and SAM add the logs ones; elsewhere attach AWSLambdaBasicExecutionRole.
 Notes (resources not known statically, incomplete analysis) go to stderr, except in console and json output.
 Exit codes: 0 policies generated and verified, 1 a policy failed verification, 2 usage or fatal error.`;
 

@@ -1,6 +1,6 @@
 import { detectSecretValue } from '../../analyzers/secrets/detect.js';
 import { redact } from '../../analyzers/secrets/redact.js';
-import { awsFunctions, awsRule, envDeclarations, fnNames } from './util.js';
+import { awsFunctions, awsRule, envDeclarations, fnNames, fnsKey } from './util.js';
 
 /** `scheme://user@host/db` (no password, no query): a locator, not a credential, whatever its entropy. */
 function isUrlWithoutPassword(v: string): boolean {
@@ -34,7 +34,7 @@ export default awsRule(
         message: `Environment variable ${env.name} of ${fns.length > 1 ? 'functions' : 'function'} ${fnNames(fns)} holds ${m.kind === 'high-entropy' ? 'a hard-coded high-entropy value under a secret-like name' : `a hard-coded ${m.description}`}: ${redact(env.value)}.`,
         loc: env.loc,
         fn: fns,
-        key: `env:${env.name}/${m.kind}`,
+        key: fnsKey(fns, `env:${env.name}`, m.kind),
         severity: m.confidence === 'high' ? 'high' : 'medium',
       };
     }

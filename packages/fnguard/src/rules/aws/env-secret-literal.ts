@@ -1,5 +1,5 @@
 import { detectSecretValue, isSecretLikeName } from '../../analyzers/secrets/detect.js';
-import { awsFunctions, awsRule, envDeclarations, fnNames, looksLikeReference } from './util.js';
+import { awsFunctions, awsRule, envDeclarations, fnNames, fnsKey, looksLikeReference } from './util.js';
 
 export default awsRule(
   {
@@ -27,7 +27,7 @@ export default awsRule(
         message: `Environment variable ${env.name} of ${fns.length > 1 ? 'functions' : 'function'} ${fnNames(fns)} is set to a literal value instead of a Secrets Manager or SSM reference.`,
         loc: env.loc,
         fn: fns,
-        key: `env:${env.name}`,
+        key: fnsKey(fns, `env:${env.name}`),
       };
     }
   },

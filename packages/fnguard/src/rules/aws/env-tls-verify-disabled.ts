@@ -1,5 +1,5 @@
 import type { EnvVar } from '../../model/types.js';
-import { awsFunctions, awsRule, envDeclarations, fnNames } from './util.js';
+import { awsFunctions, awsRule, envDeclarations, fnNames, fnsKey } from './util.js';
 
 /** Environment settings that switch off certificate verification or allow old TLS in the runtime. */
 function insecureTls(env: EnvVar): string | undefined {
@@ -43,7 +43,7 @@ export default awsRule(
         message: `Environment variable ${env.name}=${env.value} of ${fns.length > 1 ? 'functions' : 'function'} ${fnNames(fns)} ${why}.`,
         loc: env.loc,
         fn: fns,
-        key: `env:${env.name}/tls`,
+        key: fnsKey(fns, `env:${env.name}`, 'tls'),
       };
     }
   },

@@ -1,5 +1,5 @@
 import type { FunctionNode, Prop } from '../../model/types.js';
-import { awsFunctions, awsRule, fnKey, groupByLoc, inheritedNote, isApiGatewayTrigger, known } from './util.js';
+import { awsFunctions, awsRule, fnsKey, groupByLoc, inheritedNote, isApiGatewayTrigger, known } from './util.js';
 
 /** Maximum integration timeout of API Gateway (default quota): REST 29 s, HTTP API 30 s. */
 function gatewayLimit(service: string): number | undefined {
@@ -41,7 +41,7 @@ export default awsRule(
         message: `Function${fns.length > 1 ? 's' : ''} ${names} ${fns.length > 1 ? 'have' : 'has'} a ${item.value} s timeout${inheritedNote(item)} but ${fns.length > 1 ? 'are' : 'is'} called by API Gateway, which gives up after ${limit} s.`,
         loc: item.loc,
         fn: fns,
-        key: fns.length > 1 ? `timeout:${item.loc.file}` : fnKey(fns[0]!, 'timeout'),
+        key: fnsKey(fns, 'timeout'),
       };
     }
   },

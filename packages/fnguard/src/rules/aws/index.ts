@@ -8,6 +8,7 @@ import apigwNoThrottling from './apigw-no-throttling.js';
 import apigwNoTracing from './apigw-no-tracing.js';
 import apigwNoWaf from './apigw-no-waf.js';
 import apigwOutdatedTls from './apigw-outdated-tls.js';
+import apigwPrivateAnyVpce from './apigw-private-any-vpce.js';
 import apigwRouteNoAuth from './apigw-route-no-auth.js';
 import asyncNoDlq from './async-no-dlq.js';
 import { trailNoDataEvents, trailNoKms, trailNoLogValidation, trailNotMultiRegion } from './cloudtrail.js';
@@ -37,6 +38,7 @@ export const awsRules: Rule[] = [
   apigwApiKeyOnly,
   apigwCorsAnyOriginAuth,
   albNoAuth,
+  apigwPrivateAnyVpce,
   lambdaPermissionPublic,
   lambdaPermissionNoSource,
   apigwNoThrottling,

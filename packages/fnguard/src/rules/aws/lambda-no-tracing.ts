@@ -1,5 +1,5 @@
 import type { FunctionNode, Location } from '../../model/types.js';
-import { awsFunctions, awsRule, fnKey, groupByLoc, inheritedNote } from './util.js';
+import { awsFunctions, awsRule, fnsKey, groupByLoc, inheritedNote } from './util.js';
 
 export default awsRule(
   {
@@ -31,7 +31,7 @@ export default awsRule(
         message: `Function${fns.length > 1 ? 's' : ''} ${names} ${fns.length > 1 ? 'have' : 'has'} X-Ray active tracing disabled${inheritedNote(item)}.`,
         loc: item.loc,
         fn: fns,
-        key: fns.length > 1 ? `tracing:${item.loc.file}` : fnKey(fns[0]!, 'tracing'),
+        key: fnsKey(fns, 'tracing'),
       };
     }
   },

@@ -15,6 +15,7 @@ import apigwNoThrottling from './apigw-no-throttling.js';
 import apigwNoTracing from './apigw-no-tracing.js';
 import apigwNoWaf from './apigw-no-waf.js';
 import apigwOutdatedTls from './apigw-outdated-tls.js';
+import apigwPrivateAnyVpce from './apigw-private-any-vpce.js';
 import apigwRouteNoAuth from './apigw-route-no-auth.js';
 import asyncNoDlq from './async-no-dlq.js';
 import { trailNoDataEvents, trailNoKms, trailNoLogValidation, trailNotMultiRegion } from './cloudtrail.js';
@@ -43,6 +44,8 @@ import { RUNTIME_DEPRECATION, runtimeStatus } from './runtimes.js';
 
 const FIX = join(fileURLToPath(new URL('.', import.meta.url)), 'fixtures');
 const fx = (rule: string, c: string): string => join(FIX, rule, c);
+/** Every setting given as a parameter/variable without a value: rules must stay silent, not guess. */
+const UNRESOLVED = [fx('unresolved-values', 'pass-sam'), fx('unresolved-values', 'pass-tf')];
 
 describe('awsRules', () => {
   it('has unique AWS_ ids, one category each, and at least 27 rules', () => {
@@ -69,15 +72,16 @@ testRule(lambdaUrlAuthNone, {
     { fixture: fx('lambda-url-auth-none', 'fail-tf'), expect: ['main.tf:11'] },
     { fixture: fx('lambda-url-auth-none', 'fail-sls'), expect: ['serverless.yml:8', 'serverless.yml:11'] },
   ],
-  pass: [fx('lambda-url-auth-none', 'pass-sam'), fx('lambda-url-auth-none', 'pass-tf'), fx('lambda-url-auth-none', 'pass-sls')],
+  pass: [fx('lambda-url-auth-none', 'pass-sam'), fx('lambda-url-auth-none', 'pass-tf'), fx('lambda-url-auth-none', 'pass-sls'), ...UNRESOLVED],
 });
 
 testRule(lambdaUrlCorsWildcard, {
   fail: [
     { fixture: fx('lambda-url-cors-any-origin', 'fail-sam'), expect: ['template.yaml:13'] },
     { fixture: fx('lambda-url-cors-any-origin', 'fail-tf'), expect: ['main.tf:13'] },
+    { fixture: fx('lambda-url-cors-any-origin', 'fail-sls'), expect: ['serverless.yml:10'] },
   ],
-  pass: [fx('lambda-url-cors-any-origin', 'pass-sam'), fx('lambda-url-cors-any-origin', 'pass-tf')],
+  pass: [fx('lambda-url-cors-any-origin', 'pass-sam'), fx('lambda-url-cors-any-origin', 'pass-tf'), fx('lambda-url-cors-any-origin', 'pass-sls'), ...UNRESOLVED],
 });
 
 testRule(apigwRouteNoAuth, {
@@ -86,15 +90,16 @@ testRule(apigwRouteNoAuth, {
     { fixture: fx('apigw-route-no-auth', 'fail-tf'), expect: ['main.tf:23', 'main.tf:62'] },
     { fixture: fx('apigw-route-no-auth', 'fail-sls'), expect: ['serverless.yml:9', 'serverless.yml:13'] },
   ],
-  pass: [fx('apigw-route-no-auth', 'pass-sam'), fx('apigw-route-no-auth', 'pass-tf'), fx('apigw-route-no-auth', 'pass-sls')],
+  pass: [fx('apigw-route-no-auth', 'pass-sam'), fx('apigw-route-no-auth', 'pass-tf'), fx('apigw-route-no-auth', 'pass-sls'), ...UNRESOLVED],
 });
 
 testRule(apigwApiKeyOnly, {
   fail: [
     { fixture: fx('apigw-api-key-only', 'fail-sam'), expect: ['template.yaml:17'] },
     { fixture: fx('apigw-api-key-only', 'fail-tf'), expect: ['main.tf:18'] },
+    { fixture: fx('apigw-api-key-only', 'fail-sls'), expect: ['serverless.yml:15'] },
   ],
-  pass: [fx('apigw-api-key-only', 'pass-sam')],
+  pass: [fx('apigw-api-key-only', 'pass-sam'), fx('apigw-api-key-only', 'pass-sls')],
 });
 
 testRule(apigwCorsAnyOriginAuth, {
@@ -110,10 +115,20 @@ testRule(albNoAuth, {
   pass: [fx('alb-target-no-auth', 'pass-sls')],
 });
 
+testRule(apigwPrivateAnyVpce, {
+  fail: [
+    { fixture: fx('apigw-private-api-any-vpce', 'fail-cfn'), expect: ['template.yaml:13'] },
+    { fixture: fx('apigw-private-api-any-vpce', 'fail-tf'), expect: ['main.tf:12'] },
+    { fixture: fx('apigw-private-api-any-vpce', 'fail-sls'), expect: ['serverless.yml:10'] },
+  ],
+  pass: [fx('apigw-private-api-any-vpce', 'pass-cfn'), fx('apigw-private-api-any-vpce', 'pass-tf'), fx('apigw-private-api-any-vpce', 'pass-sls')],
+});
+
 testRule(lambdaPermissionPublic, {
   fail: [
     { fixture: fx('lambda-permission-public', 'fail-sam'), expect: ['template.yaml:15'], messageIncludes: 'principal "*"' },
     { fixture: fx('lambda-permission-public', 'fail-tf'), expect: ['main.tf:13'] },
+    { fixture: fx('lambda-permission-public', 'fail-sls'), expect: ['serverless.yml:15'] },
   ],
   pass: [fx('lambda-permission-public', 'pass-sam'), fx('lambda-permission-public', 'pass-tf')],
 });
@@ -122,6 +137,7 @@ testRule(lambdaPermissionNoSource, {
   fail: [
     { fixture: fx('lambda-permission-no-source', 'fail-sam'), expect: ['template.yaml:10', 'template.yaml:16'] },
     { fixture: fx('lambda-permission-no-source', 'fail-tf'), expect: ['main.tf:9'] },
+    { fixture: fx('lambda-permission-no-source', 'fail-sls'), expect: ['serverless.yml:10'] },
   ],
   pass: [fx('lambda-permission-no-source', 'pass-sam'), fx('lambda-permission-no-source', 'pass-tf')],
 });
@@ -179,15 +195,16 @@ testRule(envHardcodedSecret, {
     { fixture: fx('lambda-env-hardcoded-secret', 'fail-sam'), expect: ['template.yaml:7', 'template.yaml:17'], messageIncludes: '********' },
     { fixture: fx('lambda-env-hardcoded-secret', 'fail-tf'), expect: ['main.tf:9'] },
   ],
-  pass: [fx('lambda-env-hardcoded-secret', 'pass-sls'), fx('lambda-env-hardcoded-secret', 'pass-sam'), fx('lambda-env-hardcoded-secret', 'pass-tf')],
+  pass: [fx('lambda-env-hardcoded-secret', 'pass-sls'), fx('lambda-env-hardcoded-secret', 'pass-sam'), fx('lambda-env-hardcoded-secret', 'pass-tf'), ...UNRESOLVED],
 });
 
 testRule(envSecretLiteral, {
   fail: [
     { fixture: fx('lambda-env-secret-not-in-store', 'fail-sls'), expect: ['serverless.yml:6', 'serverless.yml:13'] },
     { fixture: fx('lambda-env-secret-not-in-store', 'fail-sam'), expect: ['template.yaml:12'] },
+    { fixture: fx('lambda-env-secret-not-in-store', 'fail-tf'), expect: ['main.tf:14'] },
   ],
-  pass: [fx('lambda-env-secret-not-in-store', 'pass-sls'), fx('lambda-env-secret-not-in-store', 'pass-sam')],
+  pass: [fx('lambda-env-secret-not-in-store', 'pass-sls'), fx('lambda-env-secret-not-in-store', 'pass-sam'), fx('lambda-env-secret-not-in-store', 'pass-tf'), ...UNRESOLVED],
 });
 
 testRule(envNoCmk, {
@@ -196,15 +213,16 @@ testRule(envNoCmk, {
     { fixture: fx('lambda-env-no-cmk', 'fail-tf'), expect: ['main.tf:1'] },
     { fixture: fx('lambda-env-no-cmk', 'fail-sls'), expect: ['serverless.yml:8'] },
   ],
-  pass: [fx('lambda-env-no-cmk', 'pass-sam'), fx('lambda-env-no-cmk', 'pass-tf'), fx('lambda-env-no-cmk', 'pass-sls')],
+  pass: [fx('lambda-env-no-cmk', 'pass-sam'), fx('lambda-env-no-cmk', 'pass-tf'), fx('lambda-env-no-cmk', 'pass-sls'), ...UNRESOLVED],
 });
 
 testRule(envTlsVerifyDisabled, {
   fail: [
     { fixture: fx('lambda-env-tls-verify-disabled', 'fail-sam'), expect: ['template.yaml:7', 'template.yaml:23'] },
     { fixture: fx('lambda-env-tls-verify-disabled', 'fail-sls'), expect: ['serverless.yml:9'] },
+    { fixture: fx('lambda-env-tls-verify-disabled', 'fail-tf'), expect: ['main.tf:9'] },
   ],
-  pass: [fx('lambda-env-tls-verify-disabled', 'pass-sam'), fx('lambda-env-tls-verify-disabled', 'pass-sls')],
+  pass: [fx('lambda-env-tls-verify-disabled', 'pass-sam'), fx('lambda-env-tls-verify-disabled', 'pass-sls'), ...UNRESOLVED],
 });
 
 testRule(sensitiveNoVpc, {
@@ -213,7 +231,7 @@ testRule(sensitiveNoVpc, {
     { fixture: fx('lambda-sensitive-no-vpc', 'fail-tf'), expect: ['main.tf:8'] },
     { fixture: fx('lambda-sensitive-no-vpc', 'fail-sls'), expect: ['serverless.yml:6'] },
   ],
-  pass: [fx('lambda-sensitive-no-vpc', 'pass-sam'), fx('lambda-sensitive-no-vpc', 'pass-tf'), fx('lambda-sensitive-no-vpc', 'pass-sls')],
+  pass: [fx('lambda-sensitive-no-vpc', 'pass-sam'), fx('lambda-sensitive-no-vpc', 'pass-tf'), fx('lambda-sensitive-no-vpc', 'pass-sls'), ...UNRESOLVED],
 });
 
 testRule(lambdaNoTracing, {
@@ -223,7 +241,7 @@ testRule(lambdaNoTracing, {
     { fixture: fx('lambda-no-tracing', 'fail-tf'), expect: ['main.tf:1', 'main.tf:16'] },
     { fixture: fx('lambda-no-tracing', 'fail-sls'), expect: ['serverless.yml:6'] },
   ],
-  pass: [fx('lambda-no-tracing', 'pass-sam'), fx('lambda-no-tracing', 'pass-tf'), fx('lambda-no-tracing', 'pass-sls')],
+  pass: [fx('lambda-no-tracing', 'pass-sam'), fx('lambda-no-tracing', 'pass-tf'), fx('lambda-no-tracing', 'pass-sls'), ...UNRESOLVED],
 });
 
 testRule(lambdaNoLogRetention, {
@@ -241,23 +259,25 @@ testRule(asyncNoDlq, {
     { fixture: fx('lambda-async-no-dlq', 'fail-tf'), expect: ['main.tf:1'] },
     { fixture: fx('lambda-async-no-dlq', 'fail-sls'), expect: ['serverless.yml:6', 'serverless.yml:12'] },
   ],
-  pass: [fx('lambda-async-no-dlq', 'pass-sam'), fx('lambda-async-no-dlq', 'pass-tf'), fx('lambda-async-no-dlq', 'pass-sls')],
+  pass: [fx('lambda-async-no-dlq', 'pass-sam'), fx('lambda-async-no-dlq', 'pass-tf'), fx('lambda-async-no-dlq', 'pass-sls'), ...UNRESOLVED],
 });
 
 testRule(noReservedConcurrency, {
   fail: [
     { fixture: fx('lambda-public-no-concurrency-limit', 'fail-sam'), expect: ['template.yaml:4'] },
     { fixture: fx('lambda-public-no-concurrency-limit', 'fail-tf'), expect: ['main.tf:1'] },
+    { fixture: fx('lambda-public-no-concurrency-limit', 'fail-sls'), expect: ['serverless.yml:6'] },
   ],
-  pass: [fx('lambda-public-no-concurrency-limit', 'pass-sam'), fx('lambda-public-no-concurrency-limit', 'pass-tf')],
+  pass: [fx('lambda-public-no-concurrency-limit', 'pass-sam'), fx('lambda-public-no-concurrency-limit', 'pass-tf'), fx('lambda-public-no-concurrency-limit', 'pass-sls'), ...UNRESOLVED],
 });
 
 testRule(httpTimeoutExcessive, {
   fail: [
     { fixture: fx('lambda-http-timeout-excessive', 'fail-sam'), expect: ['template.yaml:5', 'template.yaml:25'] },
     { fixture: fx('lambda-http-timeout-excessive', 'fail-sls'), expect: ['serverless.yml:5'] },
+    { fixture: fx('lambda-http-timeout-excessive', 'fail-tf'), expect: ['main.tf:7'] },
   ],
-  pass: [fx('lambda-http-timeout-excessive', 'pass-sam'), fx('lambda-http-timeout-excessive', 'pass-sls')],
+  pass: [fx('lambda-http-timeout-excessive', 'pass-sam'), fx('lambda-http-timeout-excessive', 'pass-sls'), fx('lambda-http-timeout-excessive', 'pass-tf'), ...UNRESOLVED],
 });
 
 // Pinned "today" so the fixtures keep their meaning as the calendar moves on.
@@ -270,13 +290,17 @@ testRule(runtimeDeprecated, {
     { fixture: fx('lambda-runtime-deprecated', 'fail-tf'), expect: ['main.tf:4'] },
     { fixture: fx('lambda-runtime-deprecated', 'fail-sls'), expect: ['serverless.yml:4', 'serverless.yml:12'] },
   ],
-  pass: [fx('lambda-runtime-deprecated', 'pass-sam'), fx('lambda-runtime-deprecated', 'pass-tf'), fx('lambda-runtime-deprecated', 'pass-sls')],
+  pass: [fx('lambda-runtime-deprecated', 'pass-sam'), fx('lambda-runtime-deprecated', 'pass-tf'), fx('lambda-runtime-deprecated', 'pass-sls'), ...UNRESOLVED],
 });
 
 testRule(runtimeDeprecationSoon, {
   ruleOptions: NOW,
-  fail: [{ fixture: fx('lambda-runtime-deprecation-soon', 'fail-sam'), expect: ['template.yaml:7', 'template.yaml:13'] }],
-  pass: [fx('lambda-runtime-deprecation-soon', 'pass-sam')],
+  fail: [
+    { fixture: fx('lambda-runtime-deprecation-soon', 'fail-sam'), expect: ['template.yaml:7', 'template.yaml:13'] },
+    { fixture: fx('lambda-runtime-deprecation-soon', 'fail-tf'), expect: ['main.tf:4'] },
+    { fixture: fx('lambda-runtime-deprecation-soon', 'fail-sls'), expect: ['serverless.yml:4'], messageIncludes: 'inherited' },
+  ],
+  pass: [fx('lambda-runtime-deprecation-soon', 'pass-sam'), ...UNRESOLVED],
 });
 
 testRule(layerUntrustedAccount, {
@@ -286,7 +310,7 @@ testRule(layerUntrustedAccount, {
     { fixture: fx('lambda-layer-untrusted-account', 'fail-tf'), expect: ['main.tf:7'] },
     { fixture: fx('lambda-layer-untrusted-account', 'fail-sls'), expect: ['serverless.yml:9'] },
   ],
-  pass: [fx('lambda-layer-untrusted-account', 'pass-sam'), fx('lambda-layer-untrusted-account', 'pass-tf'), fx('lambda-layer-untrusted-account', 'pass-sls')],
+  pass: [fx('lambda-layer-untrusted-account', 'pass-sam'), fx('lambda-layer-untrusted-account', 'pass-tf'), fx('lambda-layer-untrusted-account', 'pass-sls'), ...UNRESOLVED],
 });
 
 testRule(noCodeSigning, {

@@ -1,7 +1,7 @@
 import type { FunctionNode, Prop } from '../../model/types.js';
 import type { RuleContext } from '../define.js';
 import { runtimeStatus, type RuntimeStatus } from './runtimes.js';
-import { awsFunctions, awsRule, groupByLoc, inheritedNote, known, today } from './util.js';
+import { awsFunctions, awsRule, fnsKey, groupByLoc, inheritedNote, known, today } from './util.js';
 
 /** Functions with a known managed runtime (container images have none), with its status today. */
 export function runtimesOf(ctx: RuleContext): { item: Prop<string> & { value: string }; fn: FunctionNode; status: RuntimeStatus }[] {
@@ -22,7 +22,7 @@ export default awsRule(
     severity: 'high',
     category: 'supply-chain',
     description:
-      'The function uses a Lambda runtime past its deprecation date: the language version and/or its operating system no longer get security patches, AWS no longer applies runtime updates, and function creation and updates get blocked after deprecation. The rule compares the runtime with a table of published deprecation dates and today\'s date, so it ages with the calendar.',
+      'The function uses a Lambda runtime past its deprecation date: the language version and/or its operating system no longer get security patches, AWS stops applying runtime updates, and after a grace period Lambda blocks creating and then updating functions that use it. The rule compares the runtime with a table of published deprecation dates and today\'s date, so it ages with the calendar.',
     remediation:
       'Upgrade to a supported runtime of the same language (e.g. nodejs22.x, python3.13, java21, dotnet10, ruby3.4, provided.al2023), run the tests, and redeploy.',
     compliance: {
@@ -40,7 +40,7 @@ export default awsRule(
         message: `Function${fns.length > 1 ? 's' : ''} ${fns.map((f) => `"${f.name}"`).join(', ')} use${fns.length > 1 ? '' : 's'} runtime ${s.runtime}${inheritedNote(item)}, deprecated since ${s.date}.`,
         loc: item.loc,
         fn: fns,
-        key: `runtime:${s.runtime}`,
+        key: fnsKey(fns, `runtime:${s.runtime}`),
       };
     }
   },

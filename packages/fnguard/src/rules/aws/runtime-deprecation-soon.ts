@@ -1,5 +1,5 @@
 import { runtimesOf } from './runtime-deprecated.js';
-import { awsRule, groupByLoc, inheritedNote, numberOption } from './util.js';
+import { awsRule, fnsKey, groupByLoc, inheritedNote, numberOption } from './util.js';
 
 export default awsRule(
   {
@@ -25,7 +25,7 @@ export default awsRule(
         message: `Function${fns.length > 1 ? 's' : ''} ${fns.map((f) => `"${f.name}"`).join(', ')} use${fns.length > 1 ? '' : 's'} runtime ${s.runtime}${inheritedNote(item)}, deprecated on ${s.date} (in ${s.daysLeft} days).`,
         loc: item.loc,
         fn: fns,
-        key: `runtime-soon:${s.runtime}`,
+        key: fnsKey(fns, `runtime-soon:${s.runtime}`),
       };
     }
   },

@@ -71,7 +71,7 @@ export interface RuntimeStatus {
 }
 
 export function runtimeStatus(runtime: string, now: Date): RuntimeStatus | undefined {
-  const id = runtime.trim().toLowerCase();
+  const id = String(runtime).trim().toLowerCase();
   const date = RUNTIME_DEPRECATION[id];
   if (!date) return undefined;
   const daysLeft = Math.floor((Date.parse(`${date}T00:00:00Z`) - now.getTime()) / DAY_MS);

@@ -51,6 +51,11 @@ export function at(p: { loc: Location } | undefined, fallback: Location): Locati
   return p?.loc ?? fallback;
 }
 
+/** Fingerprint key for a finding about several functions (e.g. a setting inherited by all of them). */
+export function fnsKey(fns: FunctionNode[], ...parts: (string | undefined)[]): string {
+  return [`fn:${fns.map((f) => f.name).sort().join(',')}`, ...parts.filter((p): p is string => p !== undefined)].join('/');
+}
+
 export function fnKey(fn: FunctionNode, ...parts: (string | undefined)[]): string {
   return [`fn:${fn.name}`, ...parts.filter((p): p is string => p !== undefined)].join('/');
 }
@@ -85,7 +90,7 @@ export function functionsOfApi(model: Model, apiId: string): FunctionNode[] {
 export function apiIsPublic(api: Api | undefined): boolean | undefined {
   if (!api?.endpointType) return true;
   if (api.endpointType.value === undefined) return undefined;
-  return api.endpointType.value.toUpperCase() !== 'PRIVATE';
+  return !api.endpointType.value.toUpperCase().includes('PRIVATE');
 }
 
 /** Whether an endpoint can be reached from the internet (trigger flag, then its API's endpoint type). */

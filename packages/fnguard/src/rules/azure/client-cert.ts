@@ -23,7 +23,7 @@ export default azureRule(
       const p = fn.azure.clientCertEnabled;
       if (unresolved(p) || p?.value === true) continue;
       yield {
-        message: `${appLabel(fn)} does not require client certificates${p ? '' : ' (clientCertEnabled not set)'}.`,
+        message: `${appLabel(fn)} does not require client certificates${p ? '' : ' (not set)'}.`,
         loc: at(p, fn),
         fn,
         key: fnKey(fn, 'clientCert'),

@@ -1,4 +1,4 @@
-import { appLabel, azureApps, azureRule, fnKey, known } from './util.js';
+import { appLabel, azureApps, azureRule, fnKey, known, today } from './util.js';
 
 /**
  * Azure Functions host versions out of support. Versions 2.x and 3.x reached end of extended
@@ -23,13 +23,13 @@ export default azureRule(
     },
   },
   function* (ctx) {
-    const today = typeof ctx.options.today === 'string' ? ctx.options.today : new Date().toISOString().slice(0, 10);
+    const now = today(ctx);
     for (const fn of azureApps(ctx)) {
       const p = fn.azure.functionsVersion;
       if (!known(p)) continue;
       const major = /^\s*~?(\d+)/.exec(p.value)?.[1];
       const end = major !== undefined ? END_OF_SUPPORT[major] : undefined;
-      if (!end || end > today) continue;
+      if (!end || end > now) continue;
       yield { message: `${appLabel(fn)} runs Functions host ${p.value}, out of support since ${end}.`, loc: p.loc, fn, key: fnKey(fn, 'hostVersion') };
     }
   },

@@ -11,6 +11,7 @@ import noAppInsights from './no-app-insights.js';
 import noManagedIdentity from './no-managed-identity.js';
 import publicNetwork from './public-network.js';
 import remoteDebugging from './remote-debugging.js';
+import runtimeEol from './runtime-eol.js';
 import secretInAppSettings from './secret-in-app-settings.js';
 import storageAccountKey from './storage-account-key.js';
 
@@ -29,4 +30,5 @@ export const azureRules: Rule[] = [
   storageAccountKey,
   clientCert,
   hostVersionEol,
+  runtimeEol,
 ];

@@ -28,7 +28,7 @@ export default azureRule(
   function* (ctx) {
     for (const { env, fns, match } of literalSecrets(functionsOf(ctx.model, 'azure'))) {
       yield {
-        message: `Setting ${env.name} of ${fns.length > 1 ? 'functions' : 'function'} ${names(fns)} holds a hard-coded ${match.description}: ${redact(env.value)}.`,
+        message: `Setting ${env.name} of ${fns.length > 1 ? 'functions' : 'function'} ${names(fns)} holds a literal credential (${match.description}): ${redact(env.value)}.`,
         loc: env.loc,
         fn: fns,
         key: `env:${env.name}/${match.kind}`,

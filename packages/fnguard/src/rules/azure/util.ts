@@ -87,3 +87,8 @@ export function names(fns: FunctionNode[]): string {
   const n = fns.map((f) => `"${f.name}"`);
   return n.length > 3 ? `${n.slice(0, 3).join(', ')} and ${n.length - 3} more` : n.join(', ');
 }
+
+/** Today as YYYY-MM-DD, or the `today` rule option (tests, reproducible reports). */
+export function today(ctx: RuleContext): string {
+  return typeof ctx.options.today === 'string' ? ctx.options.today : new Date().toISOString().slice(0, 10);
+}

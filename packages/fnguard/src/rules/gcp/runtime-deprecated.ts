@@ -1,4 +1,4 @@
-import { fnKey, fnLabel, gcpFunctions, gcpRule, known } from './util.js';
+import { fnKey, fnLabel, gcpFunctions, gcpRule, known, today } from './util.js';
 
 interface RuntimeDates {
   /** From this day the runtime no longer gets security fixes: GCP deprecation date, or the language's community end of life. */
@@ -70,13 +70,13 @@ export default gcpRule(
     },
   },
   function* (ctx) {
-    const today = typeof ctx.options.today === 'string' ? ctx.options.today : new Date().toISOString().slice(0, 10);
+    const now = today(ctx);
     for (const fn of gcpFunctions(ctx)) {
       if (!known(fn.runtime)) continue;
       const id = fn.runtime.value.trim().toLowerCase();
       const dates = GCP_RUNTIMES[id];
-      if (!dates || dates.unsupported > today) continue;
-      const gone = dates.decommissioned !== undefined && dates.decommissioned <= today;
+      if (!dates || dates.unsupported > now) continue;
+      const gone = dates.decommissioned !== undefined && dates.decommissioned <= now;
       yield {
         message: gone
           ? `${fnLabel(fn)} uses runtime ${id}, decommissioned on ${dates.decommissioned}: it can no longer be deployed and gets no fixes.`

@@ -26,7 +26,7 @@ export default gcpRule(
   function* (ctx) {
     for (const { env, fns, match } of literalSecrets(gcpFunctions(ctx))) {
       yield {
-        message: `Environment variable ${env.name} of ${fns.length > 1 ? 'functions' : 'function'} ${names(fns)} holds a hard-coded ${match.description}: ${redact(env.value)}.`,
+        message: `Environment variable ${env.name} of ${fns.length > 1 ? 'functions' : 'function'} ${names(fns)} holds a literal credential (${match.description}): ${redact(env.value)}.`,
         loc: env.loc,
         fn: fns,
         key: `env:${env.name}/${match.kind}`,

@@ -25,4 +25,4 @@ export function ingressOf(fn: FunctionNode) {
   return fn.gcp?.ingress ?? fn.network?.ingress;
 }
 
-export { fnKey, known, unresolved, names } from '../azure/util.js';
+export { fnKey, known, unresolved, names, today } from '../azure/util.js';

@@ -14,6 +14,8 @@ testRule(unusedPermission, {
   ],
   pass: [
     fx('sam-python-ok'),
+    // s3:* is used (GetObject); the Deny statement grants nothing.
+    fx('deny-sls'),
     // Unused sqs:PurgeQueue, but the handler picks its SDK method at run time: no claim is made.
     fx('dynamic-sls'),
   ],
@@ -25,6 +27,8 @@ testRule(callNotAllowed, {
     { fixture: fx('sam-python'), expect: ['src/profile.py:14', 'src/profile.py:15'], messageIncludes: 'does not allow' },
     // Terraform + SDK v3: PutObject to another bucket than the one granted.
     { fixture: fx('tf-node'), expect: ['lambda/index.mjs:9'], messageIncludes: 's3:PutObject on arn:aws:s3:::thumbnail-output/small/*' },
+    // serverless.yml: s3:* allowed on the bucket, but an explicit Deny wins for DeleteObject.
+    { fixture: fx('deny-sls'), expect: ['handlers/purge.ts:10'], messageIncludes: 's3:DeleteObject on arn:aws:s3:::scratch-files/*' },
   ],
   pass: [
     fx('sam-python-ok'),

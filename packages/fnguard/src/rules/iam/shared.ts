@@ -60,25 +60,46 @@ export interface OnAllGroup {
   conditional: boolean;
 }
 
+interface OnAllGrant {
+  action: string;
+  accessLevel: string;
+  statement: Statement;
+  conditional: boolean;
+}
+
 /**
- * Actions (selected by `select`) that a non-admin principal may perform on every resource,
- * grouped by the statement granting them. Actions the dataset marks as resource-less (they can
- * only ever be granted on `*`) are left out: there is nothing to scope. Admin-equivalent
- * principals are left to AWS_IAM_ADMIN_EQUIVALENT.
+ * Every (action, statement) pair by which a non-admin principal may act on every resource,
+ * computed once per principal and shared by the rules that filter it. Actions the dataset marks
+ * as resource-less (they can only ever be granted on `*`) are left out: there is nothing to
+ * scope. Admin-equivalent principals are left to AWS_IAM_ADMIN_EQUIVALENT.
  */
-export function actionsOnAllResources(ctx: RuleContext, identity: Identity, select: (action: string, accessLevel: string) => boolean): OnAllGroup[] {
-  if (adminEquivalent(identity, memoOf(ctx))) return [];
-  const groups = new Map<Statement, OnAllGroup>();
-  for (const perm of principalPermissions(identity, memoOf(ctx)).actions.values()) {
-    if (perm.accessLevel === 'Unknown' || isResourceLess(perm.action)) continue;
-    if (!select(perm.action, perm.accessLevel)) continue;
-    for (const g of perm.grants) {
-      if (!usable(g) || !coversAll(g)) continue;
-      let grp = groups.get(g.statement);
-      if (!grp) groups.set(g.statement, (grp = { statement: g.statement, actions: [], conditional: false }));
-      if (!grp.actions.includes(perm.action)) grp.actions.push(perm.action);
-      grp.conditional ||= g.conditional;
+function onAllGrants(ctx: RuleContext, identity: Identity): OnAllGrant[] {
+  const memo = memoOf(ctx);
+  return memo(`iam:on-all:${identity.id}`, () => {
+    if (adminEquivalent(identity, memo)) return [];
+    const out: OnAllGrant[] = [];
+    for (const perm of principalPermissions(identity, memo).actions.values()) {
+      if (perm.accessLevel === 'Unknown' || isResourceLess(perm.action)) continue;
+      const seen = new Set<Statement>();
+      for (const g of perm.grants) {
+        if (!usable(g) || !coversAll(g) || seen.has(g.statement)) continue;
+        seen.add(g.statement);
+        out.push({ action: perm.action, accessLevel: perm.accessLevel, statement: g.statement, conditional: g.conditional });
+      }
     }
+    return out;
+  });
+}
+
+/** Actions selected by `select` that a principal may perform on every resource, grouped by granting statement. */
+export function actionsOnAllResources(ctx: RuleContext, identity: Identity, select: (action: string, accessLevel: string) => boolean): OnAllGroup[] {
+  const groups = new Map<Statement, OnAllGroup>();
+  for (const g of onAllGrants(ctx, identity)) {
+    if (!select(g.action, g.accessLevel)) continue;
+    let grp = groups.get(g.statement);
+    if (!grp) groups.set(g.statement, (grp = { statement: g.statement, actions: [], conditional: false }));
+    grp.actions.push(g.action);
+    grp.conditional ||= g.conditional;
   }
   return [...groups.values()];
 }

@@ -60,24 +60,24 @@ describe('account export source', () => {
     assert.equal(model.root, '/exports');
     const role = model.identities.get('aws:role:account.json#fn')!;
     assert.equal(role.kind, 'aws-iam-role');
-    assert.deepEqual([role.loc.line, role.arn?.value], [37, 'arn:aws:iam::111122223333:role/fn']);
+    assert.deepEqual([role.loc.line, role.arn?.value], [26, 'arn:aws:iam::111122223333:role/fn']);
     assert.equal(model.identities.get('aws:user:account.json#alice')!.kind, 'aws-iam-user');
   });
 
   it('decodes URL-encoded trust policies', () => {
     const role = model.identities.get('aws:role:account.json#fn')!;
-    assert.deepEqual(role.trustPolicy?.statements.map((s) => [s.principal, s.action, s.loc.line]), [[{ Service: ['lambda.amazonaws.com'] }, ['sts:AssumeRole'], 39]]);
+    assert.deepEqual(role.trustPolicy?.statements.map((s) => [s.principal, s.action, s.loc.line]), [[{ Service: ['lambda.amazonaws.com'] }, ['sts:AssumeRole'], 28]]);
   });
 
   it('resolves managed policies to their default version and keeps unknown ones as ARNs', () => {
     const role = model.identities.get('aws:role:account.json#fn')!;
     const managed = role.policies.filter((p) => p.kind === 'managed');
     assert.deepEqual(managed.map((p) => [p.name, p.statements[0]!.action, p.statements[0]!.loc.line, p.statements[0]!.condition]), [
-      ['reader', ['s3:GetObject'], 56, { Bool: { 'aws:SecureTransport': ['true'] } }],
+      ['reader', ['s3:GetObject'], 42, { Bool: { 'aws:SecureTransport': ['true'] } }],
     ]);
     assert.deepEqual(role.managedPolicyArns.map((r) => [r.value, r.loc.line]), [
-      ['arn:aws:iam::111122223333:policy/reader', 42],
-      ['arn:aws:iam::aws:policy/Unlisted', 43],
+      ['arn:aws:iam::111122223333:policy/reader', 31],
+      ['arn:aws:iam::aws:policy/Unlisted', 32],
     ]);
   });
 
@@ -89,7 +89,7 @@ describe('account export source', () => {
 
   it('gives users the policies of their groups and warns about unknown groups', () => {
     const user = model.identities.get('aws:user:account.json#alice')!;
-    assert.deepEqual(user.policies.map((p) => `${p.kind}:${p.name}:${p.statements[0]!.loc.line}`), ['inline:own:7', 'inline:devs/deploy:18', 'managed:reader:56']);
+    assert.deepEqual(user.policies.map((p) => `${p.kind}:${p.name}:${p.statements[0]!.loc.line}`), ['inline:own:7', 'inline:devs/deploy:18', 'managed:reader:42']);
     assert.deepEqual(user.managedPolicyArns.map((r) => r.value), ['arn:aws:iam::111122223333:policy/reader']);
     assert.deepEqual(model.diagnostics.map((d) => d.message), ['user alice: group ghost is not in the export']);
   });

@@ -67,6 +67,22 @@ describe('ARM source', () => {
     assert.ok(m.diagnostics.some((d) => d.message === 'linked template of deployment linked is not analysed' && d.line === 48));
   });
 
+  it('treats deployment slots as function apps with their own settings', async () => {
+    const m = await buildModel(fx('arm/slots'));
+    assert.deepEqual(
+      m.functions.map((f) => [f.name, f.loc.line, f.azure?.httpsOnly?.value, f.azure?.minTlsVersion?.value ?? null, f.azure?.remoteDebugging?.value ?? null]),
+      [
+        ['shop-func', 6, true, null, null],
+        ['shop-func/staging', 13, false, '1.1', true],
+      ],
+    );
+  });
+
+  it('links children only inside their own template', async () => {
+    const m = await buildModel(fx('arm/twins'));
+    assert.deepEqual(m.functions.map((f) => [f.loc.file, f.azure?.minTlsVersion?.value]).sort(), [['a.json', '1.0'], ['b.json', '1.2']]);
+  });
+
   it('warns on bad input and goes on', async () => {
     const m = await buildModel(fx('arm/bad'));
     const warn = m.diagnostics.filter((d) => d.level === 'warning').map((d) => `${d.file}:${d.line ?? '-'} ${d.message}`);

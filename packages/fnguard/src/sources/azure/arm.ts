@@ -26,7 +26,7 @@ const SCHEMA_HEAD = /"\$schema"\s*:\s*"[^"]*\/(subscription|managementGroup|tena
 export const BUILT_IN_ROLES: Readonly<Record<string, string>> = {
   '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
   'b24988ac-6180-42a0-ab88-20f7382dd24c': 'Contributor',
-  'acdd72a7-3629-48ce-8b8f-c43e5c7c0c4c': 'Reader',
+  'acdd72a7-3385-48ef-bd42-f606fba81ae7': 'Reader',
   '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9': 'User Access Administrator',
   'f58310d9-a9f6-439a-9e8d-f62e7b41a168': 'Role Based Access Control Administrator',
   'de139f84-1756-47ae-9be6-808fbbe84772': 'Website Contributor',
@@ -51,7 +51,8 @@ export const BUILT_IN_ROLES: Readonly<Record<string, string>> = {
 const HANDLED = new Set(
   [
     'Microsoft.Web/sites', 'Microsoft.Web/sites/config', 'Microsoft.Web/sites/basicPublishingCredentialsPolicies',
-    'Microsoft.Web/sites/functions', 'Microsoft.Web/sites/networkConfig', 'Microsoft.Authorization/roleAssignments',
+    'Microsoft.Web/sites/functions', 'Microsoft.Web/sites/networkConfig', 'Microsoft.Web/sites/slots', 'Microsoft.Web/sites/slots/config',
+    'Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies', 'Microsoft.Web/sites/slots/functions', 'Microsoft.Authorization/roleAssignments',
     'Microsoft.Authorization/roleDefinitions', 'Microsoft.ManagedIdentity/userAssignedIdentities', 'Microsoft.Resources/deployments',
     'Microsoft.Web/serverfarms', 'Microsoft.Storage/storageAccounts', 'Microsoft.Insights/components', 'Microsoft.KeyVault/vaults',
     'Microsoft.KeyVault/vaults/secrets', 'Microsoft.OperationalInsights/workspaces',
@@ -195,7 +196,7 @@ class Loader {
       }
       const loc = this.loc(tpl, raw, 'type' in raw ? 'type' : undefined, itemLoc);
       const typeV = ev.resolve(raw.type);
-      if (typeof typeV !== 'string' || !typeV.includes('/') && !parent) {
+      if (typeof typeV !== 'string' || (!typeV.includes('/') && !parent)) {
         this.ctx.warn(tpl.file, 'resource without a resolvable "type"', loc.line);
         continue;
       }
@@ -237,8 +238,9 @@ class Loader {
       ev = new Evaluator({ parameters: obj(inner.parameters) ?? {}, parameterValues: given, variables: obj(inner.variables) ?? {} });
       this.evaluators.push(ev);
     }
-    const rg = props && 'resourceGroup' in res.raw;
-    const tpl: Template = { ...res.tpl, level: rg ? 'resource-group' : levelOfSchema(inner.$schema) === 'resource-group' ? res.tpl.level : levelOfSchema(inner.$schema) };
+    // A deployment into a resource group (or a subscription) from a wider scope changes the scope of its resources.
+    const level: ScopeLevel = 'resourceGroup' in res.raw ? 'resource-group' : 'subscriptionId' in res.raw ? 'subscription' : res.tpl.level;
+    const tpl: Template = { ...res.tpl, level };
     this.collect(tpl, ev, inner.resources, undefined, out, res.loc);
   }
 
@@ -253,7 +255,7 @@ class Loader {
       const k = `${r.type.toLowerCase()}|${p.toLowerCase()}`;
       byParent.set(k, [...(byParent.get(k) ?? []), r]);
     }
-    const children = (site: Res, sub: string) => byParent.get(`microsoft.web/sites/${sub.toLowerCase()}|${site.name.toLowerCase()}`) ?? [];
+    const children = (site: Res, sub: string) => byParent.get(`${site.type.toLowerCase()}/${sub.toLowerCase()}|${site.name.toLowerCase()}`) ?? [];
 
     const uamis = new Map<string, Identity>();
     for (const u of ofType('Microsoft.ManagedIdentity/userAssignedIdentities')) {
@@ -262,8 +264,12 @@ class Loader {
       if (u.symbolic) uamis.set(u.symbolic.toLowerCase(), id);
     }
     const sites = new Map<string, { fn: FunctionNode; system?: Identity }>();
-    for (const s of ofType('Microsoft.Web/sites')) {
-      const kind = s.ev.resolve(s.raw.kind);
+    const appKinds = new Map<string, unknown>();
+    // Deployment slots are function apps of their own (settings per slot); they may omit kind.
+    for (const s of [...ofType('Microsoft.Web/sites'), ...ofType('Microsoft.Web/sites/slots')]) {
+      const isSlot = s.type.toLowerCase().endsWith('/slots');
+      const kind = s.raw.kind === undefined && isSlot ? appKinds.get(parentName(s.name).toLowerCase()) : s.ev.resolve(s.raw.kind);
+      if (!isSlot) appKinds.set(s.name.toLowerCase(), kind);
       if (typeof kind !== 'string') {
         if (s.raw.kind !== undefined) this.ctx.info(s.tpl.file, `site ${s.name}: kind ${Evaluator.text(s.raw.kind)} not resolvable, not analysed as a function app`, s.loc.line);
         continue;
@@ -596,21 +602,18 @@ export const armSource: Source = {
     const loader = new Loader(ctx);
     const params = new Map(files.filter((f) => isParametersFile(f)).map((f) => [f.path.toLowerCase(), f] as const));
     for (const p of params.values()) ctx.model.files.push({ path: p.path, format: 'arm', text: p.text });
-    const all: Res[] = [];
-    const evaluators: [SourceFile, Evaluator[]][] = [];
     for (const f of files) {
       if (params.has(f.path.toLowerCase())) continue;
       ctx.model.files.push({ path: f.path, format: 'arm', text: f.text });
       const paramsFile = params.get(f.path.replace(/\.json$/i, '.parameters.json').toLowerCase());
       try {
-        all.push(...loader.loadTemplate(f, paramsFile));
-        evaluators.push([f, loader.takeEvaluators()]);
+        // One template (with its nested deployments) at a time: names only link inside a file,
+        // so two templates that both deploy a site called "func" never mix their children.
+        loader.buildModel(loader.loadTemplate(f, paramsFile));
+        loader.reportSyntaxErrors(f, loader.takeEvaluators());
       } catch (err) {
         ctx.warn(f.path, `skipped: ${describeError(err)}`, err instanceof ParseError ? err.line : undefined);
       }
     }
-    // Resources of all templates together: a role assignment may sit in another file than its site.
-    loader.buildModel(all);
-    for (const [f, evs] of evaluators) loader.reportSyntaxErrors(f, evs);
   },
 };

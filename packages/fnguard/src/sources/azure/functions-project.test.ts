@@ -17,7 +17,7 @@ describe('Azure Functions project source', () => {
     assert.deepEqual(orders.triggers.map((t) => [t.kind, t.service, t.auth?.value, t.auth?.loc.line, t.method, t.path, t.cors?.value]), [
       ['http', 'azure-http', 'none', 9, 'GET,POST', 'orders/{id?}', ['http://localhost:3000', '*']],
     ]);
-    assert.deepEqual([orders.runtime?.value, orders.runtime?.loc], ['python', { file: 'local.settings.json', line: 4 }]);
+    assert.deepEqual([orders.runtime?.value, orders.runtime?.loc.file, orders.runtime?.loc.line], ['python', 'local.settings.json', 4]);
     assert.deepEqual(orders.env.map((e) => [e.name, e.loc.line, e.secretRef ?? null]), [
       ['FUNCTIONS_WORKER_RUNTIME', 4, null],
       ['AzureWebJobsStorage', 5, null],

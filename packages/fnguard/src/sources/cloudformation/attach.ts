@@ -1,6 +1,7 @@
 /**
  * Resources that attach to a function defined elsewhere in the stack: `AWS::Lambda::Permission`,
- * `AWS::Lambda::Url`, `AWS::Lambda::EventSourceMapping`, `AWS::Logs::LogGroup` (matched by
+ * `AWS::Lambda::Url`, `AWS::Lambda::EventSourceMapping`, `AWS::Lambda::EventInvokeConfig` (on-failure
+ * destination), `AWS::Logs::LogGroup` (matched by
  * `/aws/lambda/<function>`), plus account-wide `AWS::CloudTrail::Trail` → model.auditTrails.
  */
 import type { AuditTrail, FunctionNode, Permission, Trigger, TriggerKind } from '../../model/types.js';
@@ -17,6 +18,11 @@ export function loadAttachments(stack: Stack): void {
     if (fn) fn.triggers.push(urlTrigger(stack, new Props(stack, r.props), r.loc));
   }
   for (const r of stack.ofType('AWS::Lambda::EventSourceMapping')) eventSourceMapping(stack, r);
+  for (const r of stack.ofType('AWS::Lambda::EventInvokeConfig')) {
+    const fn = functionOf(stack, r, 'FunctionName');
+    const onFailure = new Props(stack, r.props).sub('DestinationConfig')?.props.sub('OnFailure')?.props.str('Destination');
+    if (fn && onFailure) fn.deadLetter ??= onFailure;
+  }
   for (const r of stack.ofType('AWS::Logs::LogGroup')) logGroup(stack, r);
   for (const r of stack.ofType('AWS::CloudTrail::Trail')) trail(stack, r);
 }
@@ -81,7 +87,10 @@ function logGroup(stack: Stack, r: Resource): void {
   const nameValue = r.props['LogGroupName'];
   const name = render(nameValue, stack);
   let fn = name.value !== undefined ? stack.logGroupNames.get(name.value) : undefined;
-  if (!fn) {
+  if (nameValue === undefined) {
+    // serverless override of its generated `<Name>LogGroup` for `<Name>LambdaFunction`.
+    fn = stack.functions.get(r.logicalId.replace(/LogGroup$/, 'LambdaFunction'));
+  } else if (!fn) {
     const text = name.value ?? name.expr ?? '';
     if (!text.startsWith('/aws/lambda/')) return;
     fn = stack.targets(nameValue).map((t) => stack.functions.get(t)).find((f) => f !== undefined);
@@ -89,7 +98,9 @@ function logGroup(stack: Stack, r: Resource): void {
   if (!fn) return;
   fn.logGroupDefined = true;
   const days = new Props(stack, r.props).num('RetentionInDays');
-  fn.logRetentionDays = days ?? { value: 0, loc: r.loc };
+  // A group without RetentionInDays never expires; an override without it keeps what was set.
+  if (days) fn.logRetentionDays = days;
+  else if (nameValue !== undefined) fn.logRetentionDays = { value: 0, loc: r.loc };
 }
 
 function trail(stack: Stack, r: Resource): void {

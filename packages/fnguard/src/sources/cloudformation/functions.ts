@@ -107,7 +107,9 @@ function samFunction(stack: Stack, r: Resource, p: Props): void {
   if (dlq) fn.deadLetter = dlq;
   const codeUri = p.get('CodeUri');
   const codeDir = codeUri && typeof codeUri.value === 'string' ? codeUri.value : '';
-  if (p.get('InlineCode') === undefined) {
+  // Code in S3 (`CodeUri: {Bucket, Key}`), inline or in an image is not under the scan root.
+  const local = (codeUri === undefined || typeof codeUri.value === 'string') && p.get('InlineCode') === undefined && fn.packageType?.value !== 'Image';
+  if (local) {
     const cp = codePathFor(stack.opts.baseDir, codeDir, fn.handler?.value, stack.ctx.model.paths);
     if (cp) fn.codePath = cp;
   }
@@ -195,11 +197,12 @@ function samEvent(stack: Stack, ev: Record<string, unknown>, loc: FunctionNode['
     const kind = type === 'Api' ? 'apigw-rest' : 'apigw-http';
     const apiRef = props.get(type === 'Api' ? 'RestApiId' : 'ApiId');
     const explicit = apiRef ? stack.target(apiRef.value) : undefined;
+    // An API named but not defined here (imported, another stack): its settings are unknown.
     const { logicalId, api } = explicit && stack.apis.has(explicit)
-      ? { logicalId: explicit, api: stack.apis.get(explicit)! }
-      : implicitApi(stack, kind, loc);
+      ? { logicalId: explicit, api: stack.apis.get(explicit) }
+      : apiRef ? { logicalId: '', api: undefined } : implicitApi(stack, kind, loc);
     const t: Trigger = {
-      kind: 'http', service: kind, loc, apiId: api.id,
+      kind: 'http', service: kind, loc, ...(api ? { apiId: api.id } : {}),
       method: (stack.str(props.get('Method')?.value) ?? (type === 'HttpApi' ? 'ANY' : undefined))?.toUpperCase(),
       path: stack.str(props.get('Path')?.value) ?? (type === 'HttpApi' ? '$default' : undefined),
       auth: samEventAuth(stack, logicalId, props, loc), public: isPublicApi(api),

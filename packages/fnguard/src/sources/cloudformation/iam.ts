@@ -69,6 +69,8 @@ function loadRole(stack: Stack, r: Resource): void {
   if (!identity) {
     identity = newIdentity(roleId(stack, r.logicalId), stack.str(p['RoleName']) ?? r.logicalId, r.loc);
     stack.identities.set(r.logicalId, identity);
+    // Every role of the template is in the model, used by a function or not (trust and IAM rules read them).
+    stack.ctx.model.identities.set(identity.id, identity);
   }
   if (p['AssumeRolePolicyDocument'] !== undefined) {
     identity.trustPolicy = policyFromJson(p['AssumeRolePolicyDocument'], stack.opts.at, `${identity.name} trust policy`, 'trust', {

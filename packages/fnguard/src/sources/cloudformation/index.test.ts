@@ -129,7 +129,10 @@ test('log groups, permissions, VPC and CloudTrail attach to the right nodes', as
   assert.equal(report.permissions[0]?.loc.line, 160);
   assert.equal(report.network?.attached, true);
   assert.deepEqual(report.network?.subnetIds?.value, ['subnet-1', 'subnet-2']);
-  assert.equal(fn(m, 'template.yaml#OrdersFunction').logGroupDefined, undefined);
+  const orders = fn(m, 'template.yaml#OrdersFunction');
+  assert.equal(orders.logGroupDefined, undefined);
+  // AWS::Lambda::EventInvokeConfig on `OrdersFunction.Alias`: the on-failure destination.
+  assert.deepEqual(plain(orders.deadLetter), { expr: '${OrdersQueue.Arn}', loc: { file: 'template.yaml', line: 182 } });
   assert.equal(m.auditTrails.length, 1);
   assert.equal(m.auditTrails[0]?.multiRegion?.value, false);
   assert.equal(m.auditTrails[0]?.logFileValidation?.value, true);
@@ -159,6 +162,8 @@ test('raw CloudFormation JSON: API Gateway methods, stages, WAF, HTTP API routes
   assert.equal(api.resourcePolicy?.statements[0]?.principal, '*');
   assert.equal(api.accessLogging, undefined);
   assert.equal(m.apis.get('aws:apigw-http:stack.json#HttpApi')?.accessLogging?.value, true);
+  // A permission on an alias belongs to the aliased function.
+  assert.deepEqual(pay.permissions.map((p) => [p.principal.value, p.sourceArn?.expr]), [['sns.amazonaws.com', '${Topic}']]);
   const role = m.identities.get('aws:role:stack.json#PayRole')!;
   assert.deepEqual(role.policies[0]!.statements[0]!.notAction, ['iam:*']);
   assert.equal(role.permissionsBoundary?.value, 'arn:aws:iam::123456789012:policy/boundary');
@@ -195,7 +200,11 @@ test('explicit SAM APIs: private endpoint, API keys, authorizers, CORS, throttli
     ['stream', 'dynamodb', undefined, undefined, undefined, undefined],
     ['eventbridge', 'eventbridge', undefined, undefined, undefined, undefined],
     ['other', 'somethingnew', undefined, undefined, undefined, undefined],
+    ['http', 'apigw-rest', 'GET', '/imported', 'none', true],
   ]);
+  // An API imported from another stack: no implicit API is invented for it.
+  assert.equal(t[7]!.apiId, undefined);
+  assert.ok(!m.apis.has('aws:apigw-rest:template.yml#ServerlessRestApi'));
   assert.deepEqual(t[0]!.cors?.value, ['https://shop.example.com']);
   assert.deepEqual(t[2]!.cors?.value, ['*']);
   assert.equal(t[2]!.auth?.inherited, true);

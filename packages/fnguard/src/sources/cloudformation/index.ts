@@ -5,6 +5,7 @@
  */
 import { posix } from 'node:path';
 import { describeError } from '../../core/errors.js';
+import { isolated } from '../aws-common/isolate.js';
 import { isObject, parseStructured } from '../structured.js';
 import type { Source, SourceContext, SourceFile } from '../types.js';
 import { loadFragments } from './template.js';
@@ -24,7 +25,7 @@ export const cloudFormationSource: Source = {
   format: 'cloudformation',
   claims: (file) => STRUCTURED.test(file.path) && looksLikeTemplate(file.text),
   load(files, ctx) {
-    for (const file of files) loadTemplate(file, ctx);
+    for (const file of files) isolated(file.path, ctx, () => loadTemplate(file, ctx));
   },
 };
 

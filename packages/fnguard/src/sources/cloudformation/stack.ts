@@ -103,8 +103,7 @@ export class Stack implements RefResolver {
 
   /** The logical id a value points at (`!Ref X`, `!GetAtt X.Arn`, `!Sub '${X.Arn}'`), when it is a known one. */
   target(v: unknown): string | undefined {
-    const ids = this.targets(v);
-    return ids.length === 1 ? ids[0] : ids.find((i) => this.resources.has(i) || this.isNode(i));
+    return this.targets(v)[0];
   }
 
   private isNode(id: string): boolean {
@@ -121,7 +120,8 @@ export class Stack implements RefResolver {
       for (const x of v) this.targets(x, out, depth + 1);
     } else if (isPlainObject(v)) {
       for (const [k, x] of Object.entries(v)) {
-        if (k === 'Ref' && typeof x === 'string') add(x);
+        // SAM `!Ref Fn.Alias` / `!Ref Fn.Version` designate the function.
+        if (k === 'Ref' && typeof x === 'string') add(x.replace(/\.(Alias|Version)$/, ''));
         else if (k === 'Fn::GetAtt') add(Array.isArray(x) ? String(x[0]) : String(x).split('.')[0]!);
         else if (k === 'Fn::Sub') {
           const text = Array.isArray(x) ? x[0] : x;
@@ -134,10 +134,16 @@ export class Stack implements RefResolver {
   }
 
   /** The function a value designates: a reference to its logical id, or its deployed name/ARN. */
-  functionFor(v: unknown): FunctionNode | undefined {
+  functionFor(v: unknown, depth = 0): FunctionNode | undefined {
     for (const id of this.targets(v)) {
       const fn = this.functions.get(id);
       if (fn) return fn;
+      // An alias or version stands for its function.
+      const r = this.resources.get(id);
+      if (r && depth < 3 && (r.type === 'AWS::Lambda::Alias' || r.type === 'AWS::Lambda::Version')) {
+        const viaAlias = this.functionFor(r.props['FunctionName'], depth + 1);
+        if (viaAlias) return viaAlias;
+      }
     }
     const text = this.str(v);
     if (!text) return undefined;
@@ -157,8 +163,12 @@ export class Stack implements RefResolver {
     this.ctx.warn(loc.file, message, loc.line);
   }
 
-  /** Read `Resources` (and `Parameters`, `Mappings`, `Globals`) of a template or fragment. */
-  collect(fragment: Record<string, unknown>): void {
+  /**
+   * Read `Resources` (and `Parameters`, `Mappings`, `Globals`) of a template or fragment.
+   * `typeOf` gives the type of entries written without one (serverless overrides of the
+   * resources it generates, e.g. `IamRoleLambdaExecution: {Properties: …}`).
+   */
+  collect(fragment: Record<string, unknown>, typeOf?: (logicalId: string) => string | undefined): void {
     const params = fragment['Parameters'];
     if (isPlainObject(params)) {
       for (const [name, p] of Object.entries(params)) {
@@ -175,12 +185,13 @@ export class Stack implements RefResolver {
     }
     for (const [logicalId, body] of Object.entries(res)) {
       const loc = this.loc(res, logicalId);
-      if (!isPlainObject(body) || typeof body['Type'] !== 'string') {
+      const type = isPlainObject(body) && typeof body['Type'] === 'string' ? body['Type'] : typeOf?.(logicalId);
+      if (!isPlainObject(body) || type === undefined) {
         this.warn(`resource ${logicalId} has no Type; skipped`, loc);
         continue;
       }
       const props = isPlainObject(body['Properties']) ? body['Properties'] : {};
-      this.resources.set(logicalId, { logicalId, type: body['Type'], body, props, loc });
+      this.resources.set(logicalId, { logicalId, type, body, props, loc });
     }
   }
 

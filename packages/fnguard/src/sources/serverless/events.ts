@@ -12,9 +12,9 @@ export interface EventContext {
   at: Locator;
   r: RefResolver;
   provider: Record<string, unknown>;
-  /** REST / HTTP API nodes of the service, created on first use. */
-  restApi(loc: Location): Api;
-  httpApi(loc: Location): Api;
+  /** REST / HTTP API nodes of the service, created on first use; undefined for an API of another stack. */
+  restApi(loc: Location): Api | undefined;
+  httpApi(loc: Location): Api | undefined;
   info(loc: Location, message: string): void;
   warn(loc: Location, message: string): void;
 }
@@ -74,7 +74,7 @@ function restEvent(ec: EventContext, body: unknown, loc: Location): Trigger {
   const api = ec.restApi(loc);
   const { method, path } = methodPath(ec, body);
   const t: Trigger = {
-    kind: 'http', service: 'apigw-rest', loc, method, path: normalisePath(path), apiId: api.id, public: isPublic(ec),
+    kind: 'http', service: 'apigw-rest', loc, method, path: normalisePath(path), ...(api ? { apiId: api.id } : {}), public: isPublic(ec),
     auth: authProp('none', loc),
   };
   if (!isPlainObject(body)) return t;
@@ -113,7 +113,7 @@ function httpApiEvent(ec: EventContext, body: unknown, loc: Location): Trigger {
     path ??= '*';
   }
   const t: Trigger = {
-    kind: 'http', service: 'apigw-http', loc, method, path, apiId: api.id, public: true, auth: authProp('none', loc),
+    kind: 'http', service: 'apigw-http', loc, method, path, ...(api ? { apiId: api.id } : {}), public: true, auth: authProp('none', loc),
   };
   const httpApi = sub(ec.provider, 'httpApi');
   const cors = corsOrigins(ec, httpApi['cors'], ec.at.loc(httpApi, 'cors'));

@@ -32,6 +32,9 @@ test('claims serverless files and stage variants only', () => {
   assert.ok(!claims('my-serverless.yml'));
   assert.ok(!claims('serverless.ts'));
   assert.ok(!claims('template.yaml'));
+  const claimsText = (text: string): boolean => serverlessSource.claims({ path: 'serverless.template.json', abs: '/x', text });
+  assert.ok(!claimsText('{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}'));
+  assert.ok(claimsText('{"service": "x", "resources": {"AWSTemplateFormatVersion": "2010-09-09"}}'));
 });
 
 test('functions inherit provider settings (marked, with the provider line) and override them', async () => {
@@ -39,12 +42,13 @@ test('functions inherit provider settings (marked, with the provider line) and o
   assert.deepEqual(m.functions.map((f) => f.id), ['serverless.yml#createOrder', 'serverless.yml#listOrders', 'serverless.yml#worker', 'serverless.yml#admin']);
   const create = fn(m, 'serverless.yml#createOrder');
   assert.deepEqual(plain(create.runtime), { value: 'nodejs20.x', loc: { file: 'serverless.yml', line: 11 }, inherited: true });
+  const worker = fn(m, 'serverless.yml#worker');
   assert.deepEqual(plain(create.timeoutSeconds), { value: 6, loc: { file: 'serverless.yml', line: 15 }, inherited: true });
   assert.equal(create.memoryMb?.value, 512);
   assert.equal(create.tracing?.value, true);
   assert.equal(create.tracing?.inherited, true);
-  assert.equal(create.logGroupDefined, true);
-  assert.deepEqual(plain(create.logRetentionDays), { value: 30, loc: { file: 'serverless.yml', line: 16 }, inherited: true });
+  assert.equal(worker.logGroupDefined, true);
+  assert.deepEqual(plain(worker.logRetentionDays), { value: 30, loc: { file: 'serverless.yml', line: 16 }, inherited: true });
   assert.equal(create.codePath, 'src/orders.js');
   const list = fn(m, 'serverless.yml#listOrders');
   assert.deepEqual(plain(list.runtime), { value: 'python3.8', loc: { file: 'serverless.yml', line: 81 } });
@@ -122,7 +126,10 @@ test('one shared generated role for functions without their own, with statements
   const stmts = role.policies[0]!.statements;
   assert.deepEqual(plain(stmts[0]), { effect: 'Allow', loc: { file: 'serverless.yml', line: 47 }, action: ['dynamodb:*'], resource: ['${OrdersTable.Arn}'] });
   assert.deepEqual(stmts[1]!.resource, ['arn:aws:s3:::shop-uploads/*']);
-  assert.deepEqual(role.managedPolicyArns.map((p) => [p.value, p.loc.line]), [['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess', 56]]);
+  // The second one comes from a `resources` override of the generated role (no Type written).
+  assert.deepEqual(role.managedPolicyArns.map((p) => [p.value, p.loc.line]), [
+    ['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess', 56], ['arn:aws:iam::aws:policy/ReadOnlyAccess', 164],
+  ]);
   // AWS::IAM::Policy in resources attached with Roles: [!Ref IamRoleLambdaExecution].
   assert.deepEqual(role.policies.map((p) => p.name), ['IamRoleLambdaExecution statements', 'extra']);
 });
@@ -195,6 +202,9 @@ test('APIs carry provider settings; resources attach to generated logical ids (p
   // Log group named /aws/lambda/<service>-<stage>-<function> in an included resources file.
   const admin = fn(m, 'serverless.yml#admin');
   assert.deepEqual(plain(admin.logRetentionDays), { value: 7, loc: { file: 'resources/tables.yml', line: 12 } });
+  // Override of the generated log group by logical id, without a Type.
+  assert.deepEqual(plain(fn(m, 'serverless.yml#createOrder').logRetentionDays), { value: 365, loc: { file: 'serverless.yml', line: 160 } });
+  assert.ok(!m.diagnostics.some((d) => /has no Type/.test(d.message)));
 });
 
 test('included files are consumed (not loaded again as templates) and kept for suppressions', async () => {
@@ -225,6 +235,8 @@ test('legacy syntax: iamRoleStatements, iamManagedPolicies, boundary, functions 
   assert.equal(rest.kmsKey?.inherited, true);
   assert.deepEqual(plain(rest.network?.subnetIds), { value: ['subnet-legacy-1'], loc: { file: 'network.yml', line: 3 }, inherited: true });
   assert.deepEqual(plain(jobs.logRetentionDays), { value: 0, loc: { file: 'resources.yml', line: 2 } });
+  // `extensions` override the generated log group of `rest`.
+  assert.deepEqual(plain(rest.logRetentionDays), { value: 14, loc: { file: 'resources.yml', line: 9 } });
   assert.ok(m.diagnostics.some((d) => d.file === 'serverless.common.yml' && d.level === 'info'));
 });
 
@@ -251,6 +263,9 @@ test('provider.iam.role as an ARN: every function uses one external identity (JS
   const ext = identityOf(m, one!);
   assert.deepEqual([ext.external, ext.name, ext.loc.line], [true, 'shared-lambda', 6]);
   assert.ok(![...m.identities.values()].some((i) => i.generated));
+  // Endpoints on a REST API of another stack: no Api node whose settings would be guessed.
+  assert.equal(two!.triggers[0]!.apiId, undefined);
+  assert.equal(m.apis.size, 0);
 });
 
 test('bad input: broken YAML, wrong shapes and other providers are reported, never thrown', async () => {
@@ -270,4 +285,34 @@ test('bad input: broken YAML, wrong shapes and other providers are reported, nev
   const other = await load('other-cloud');
   assert.equal(other.functions.length, 0);
   assert.match(other.diagnostics[0]?.message ?? '', /provider google is not analysed/);
+});
+
+test('a config including itself and a YAML alias bomb terminate with a result or a warning', async () => {
+  const loops = await load('self-include');
+  const one = fn(loops, 'serverless.yml#one');
+  assert.equal(envOf(one, 'NAME')?.value, 'loops');
+  assert.equal(envOf(one, 'DEEP')?.expr, '${self:custom.me.custom.me.service}');
+  assert.ok(loops.diagnostics.some((d) => d.level === 'warning' && /refers to itself/.test(d.message)));
+  const bomb = await load('bomb');
+  assert.equal(bomb.functions.length, 0);
+  assert.match(bomb.diagnostics.find((d) => d.level === 'warning')?.message ?? '', /alias/);
+});
+
+test('v4: stages params, unresolvable sources kept as written, strToBool, image functions, URL with IAM auth', async () => {
+  const m = await load('v4');
+  const api = fn(m, 'serverless.yaml#api');
+  assert.equal(envOf(api, 'DOMAIN')?.value, 'example.com');
+  for (const [name, expr] of [['REGION', '${aws:region}'], ['INSTANCE', '${sls:instanceId}'], ['OUTPUT', '${cf:other-stack.ApiUrl}'],
+    ['OBJECT', '${s3:my-bucket/key}'], ['NOPE', '${param:undefinedParam}']]) {
+    assert.deepEqual([envOf(api, name!)?.value, envOf(api, name!)?.expr], [undefined, expr], name);
+  }
+  assert.deepEqual(identityOf(m, api).policies[0]!.statements[0]!.resource, ['arn:aws:dynamodb:us-east-1:123456789012:table/dev']);
+  assert.equal(api.tracing?.value, true);
+  assert.equal(api.packageType?.value, 'Image');
+  assert.equal(api.runtime, undefined);
+  const [admin, any, url] = api.triggers;
+  assert.deepEqual([admin!.method, admin!.path, admin!.auth?.value], ['POST', '/admin', 'aws-iam']);
+  assert.deepEqual([any!.method, any!.path, any!.auth?.value], ['ANY', '*', 'none']);
+  assert.deepEqual([url!.kind, url!.auth?.value, url!.cors?.value], ['function-url', 'aws-iam', ['https://app.example.com']]);
+  assert.equal(m.apis.get('aws:apigw-http:serverless.yaml#HttpApi')?.accessLogging?.value, true);
 });

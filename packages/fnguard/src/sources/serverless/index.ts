@@ -6,16 +6,20 @@
  */
 import { posix } from 'node:path';
 import { describeError } from '../../core/errors.js';
+import { isolated } from '../aws-common/isolate.js';
 import { isObject, parseStructured } from '../structured.js';
 import type { Source, SourceContext, SourceFile } from '../types.js';
 import { DocSet, Variables } from './variables.js';
 import { loadService } from './service.js';
+import { looksLikeTemplate } from '../cloudformation/index.js';
 
 const SERVERLESS_FILE = /(^|\/)serverless(\.[\w-]+)?\.(ya?ml|json)$/i;
+const HAS_SERVICE = /(^|[{,]\s*)["']?service["']?\s*:/m;
 
 export const serverlessSource: Source = {
   format: 'serverless',
-  claims: (file) => SERVERLESS_FILE.test(file.path),
+  // `serverless.template.json` style SAM templates (AWS .NET tooling) are CloudFormation's.
+  claims: (file) => SERVERLESS_FILE.test(file.path) && (HAS_SERVICE.test(file.text) || !looksLikeTemplate(file.text)),
   load(files, ctx) {
     // Main files first; a stage variant or fragment already included by one is not a service of its own.
     const ordered = [...files].sort((a, b) => Number(!MAIN_FILE.test(a.path)) - Number(!MAIN_FILE.test(b.path)) || a.path.localeCompare(b.path));
@@ -34,7 +38,7 @@ export const serverlessSource: Source = {
     };
     for (const file of ordered) {
       if (included.has(file.path)) continue;
-      loadServerlessFile(file, tracking);
+      isolated(file.path, ctx, () => loadServerlessFile(file, tracking));
     }
   },
 };

@@ -7,7 +7,7 @@
  */
 import type { Api, FunctionNode, Identity, Location, PolicyDocument } from '../../model/types.js';
 import { statementsFromJson } from '../aws-common/policy.js';
-import { Unresolved, boolProp, isPlainObject, numProp, render, strProp } from '../aws-common/values.js';
+import { Unresolved, boolProp, intrinsicName, isPlainObject, numProp, render, strProp } from '../aws-common/values.js';
 import { layerFrom } from '../aws-common/arn.js';
 import { codePathFor } from '../aws-common/code-path.js';
 import { mergeEnv, vpcNetwork } from '../aws-common/function-parts.js';
@@ -53,34 +53,34 @@ export function loadService(input: ServiceInput): void {
   }
   const service = render(isPlainObject(root['service']) ? root['service']['name'] : root['service']).value ?? 'service';
   const stack = new Stack(ctx, { format: 'serverless', stackFile: file, baseDir: input.serviceDir, at: docs });
-  collectResources(stack, root, file);
+  const entries = functionEntries(stack, root, file);
+  collectResources(stack, root, file, generatedTypes(entries.map(([name]) => name)));
   const at = (c: unknown, k?: string | number): Location => docs.loc(c, k);
   const iam = obj(provider['iam']);
   const roleSetting = iam['role'] ?? provider['role'];
   const roleLoc = iam['role'] !== undefined ? at(iam, 'role') : at(provider, 'role');
-  const sharedRoleIsExternal = roleSetting !== undefined && !isPlainObject(roleSetting);
-  const roleSettingIsRef = isPlainObject(roleSetting) && Object.keys(roleSetting).some((k) => k === 'Ref' || k.startsWith('Fn::'));
-  let shared: Identity | undefined;
-  const sharedRole = (): Identity => {
-    shared ??= buildSharedRole(stack, root, provider, file);
-    return shared;
-  };
-  if (!sharedRoleIsExternal && !roleSettingIsRef) stack.identities.set(SHARED_ROLE, sharedRole());
+  // `iam.role: arn:…`, `role: !GetAtt R.Arn`… replace the generated role for every function.
+  const usesOtherRole = roleSetting !== undefined && (!isPlainObject(roleSetting) || intrinsicName(roleSetting) !== undefined);
+  const shared = usesOtherRole ? undefined : buildSharedRole(stack, root, provider, file);
+  if (shared) stack.identities.set(SHARED_ROLE, shared);
 
+  // `apiGateway.restApiId` / `httpApi.id`: endpoints join an API of another stack (settings unknown).
   let rest: Api | undefined;
   let http: Api | undefined;
+  const sharedRest = obj(provider['apiGateway'])['restApiId'] !== undefined;
+  const sharedHttp = obj(provider['httpApi'])['id'] !== undefined;
   const ec: EventContext = {
     at: docs,
     r: stack,
     provider,
-    restApi: (loc) => (rest ??= restApi(stack, provider, service, input.stage, loc)),
-    httpApi: (loc) => (http ??= httpApi(stack, provider, service, input.stage, loc)),
+    restApi: (loc) => (sharedRest ? undefined : (rest ??= restApi(stack, provider, service, input.stage, loc))),
+    httpApi: (loc) => (sharedHttp ? undefined : (http ??= httpApi(stack, provider, service, input.stage, loc))),
     info: (loc, message) => ctx.info(loc.file, message, loc.line),
     warn: (loc, message) => ctx.warn(loc.file, message, loc.line),
   };
 
   const pendingRoles: { fn: FunctionNode; value: unknown; loc: Location }[] = [];
-  for (const [name, conf, loc] of functionEntries(stack, root, file)) {
+  for (const [name, conf, loc] of entries) {
     const fn = buildFunction(stack, ec, name, conf, loc, provider, service, input);
     const perFunction = conf['iamRoleStatements'];
     if (conf['role'] !== undefined) {
@@ -89,13 +89,12 @@ export function loadService(input: ServiceInput): void {
       const identity = perFunctionRole(stack, root, provider, name, conf, loc);
       fn.identityId = identity.id;
       fn.identityLoc = at(conf, 'iamRoleStatements');
-    } else if (sharedRoleIsExternal || roleSettingIsRef) {
-      pendingRoles.push({ fn, value: roleSetting, loc: roleLoc });
+    } else if (shared) {
+      ctx.model.identities.set(shared.id, shared);
+      fn.identityId = shared.id;
+      fn.identityLoc = shared.loc;
     } else {
-      const identity = sharedRole();
-      ctx.model.identities.set(identity.id, identity);
-      fn.identityId = identity.id;
-      fn.identityLoc = identity.loc;
+      pendingRoles.push({ fn, value: roleSetting, loc: roleLoc });
     }
   }
   loadStack(stack);
@@ -154,7 +153,7 @@ function buildSharedRole(stack: Stack, root: Obj, provider: Obj, file: string): 
   const role = obj(iam['role']);
   const stmts = providerStatements(stack, provider);
   const loc = isPlainObject(iam['role']) ? stack.loc(iam, 'role') : stmts?.loc ?? (root['provider'] !== undefined ? stack.loc(root, 'provider') : { file, line: 1 });
-  const identity = newIdentity(roleId(stack, SHARED_ROLE), SHARED_ROLE, loc);
+  const identity = newIdentity(roleId(stack, SHARED_ROLE), render(role['name']).value ?? SHARED_ROLE, loc);
   identity.generated = true;
   if (stmts) identity.policies.push(statementsDoc(stack, `${SHARED_ROLE} statements`, stmts.list, stmts.loc));
   const managed = role['managedPolicies'] !== undefined ? { c: role, k: 'managedPolicies' } : { c: provider, k: 'iamManagedPolicies' };
@@ -315,8 +314,20 @@ function httpApi(stack: Stack, provider: Obj, service: string, stage: string, fi
   return api;
 }
 
+/** Types of the resources the framework generates, for `resources` entries that only override properties. */
+function generatedTypes(functionNames: string[]): (logicalId: string) => string | undefined {
+  const types = new Map<string, string>([
+    [SHARED_ROLE, 'AWS::IAM::Role'], [REST_API, 'AWS::ApiGateway::RestApi'], [HTTP_API, 'AWS::ApiGatewayV2::Api'],
+  ]);
+  for (const name of functionNames) {
+    types.set(`${normalizeName(name)}LambdaFunction`, 'AWS::Lambda::Function');
+    types.set(`${normalizeName(name)}LogGroup`, 'AWS::Logs::LogGroup');
+  }
+  return (id) => types.get(id);
+}
+
 /** `resources`: a CloudFormation fragment, a list of fragments, or includes resolved to those. */
-function collectResources(stack: Stack, root: Obj, file: string): void {
+function collectResources(stack: Stack, root: Obj, file: string, typeOf: (logicalId: string) => string | undefined): void {
   const res = root['resources'];
   if (res === undefined || res === null) return;
   const list = Array.isArray(res) ? res : [res];
@@ -327,7 +338,9 @@ function collectResources(stack: Stack, root: Obj, file: string): void {
     } else if (!isPlainObject(fragment)) {
       stack.ctx.warn(loc.file || file, 'resources entry is not a map; skipped', loc.line);
     } else {
-      stack.collect(fragment);
+      stack.collect(fragment, typeOf);
+      // v3 `extensions` only ever override generated resources.
+      if (isPlainObject(fragment['extensions'])) stack.collect({ Resources: fragment['extensions'] }, typeOf);
     }
   });
 }

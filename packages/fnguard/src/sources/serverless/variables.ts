@@ -196,12 +196,15 @@ export class Variables {
     }
   }
 
+  /** `${param:x}`: v4 `stages.<stage>.params` / `params.<stage>`, then the `default` stage. */
   private param(name: string, depth: number): Value {
-    const params = this.root['params'];
-    if (!isPlainObject(params)) return new Unresolved(`\${param:${name}}`);
-    for (const group of [this.stage(), 'default']) {
-      const g = params[group];
-      if (isPlainObject(g) && name in g) return this.resolveKey(g, name, depth + 1);
+    const stages = isPlainObject(this.root['stages']) ? this.root['stages'] : {};
+    const params = isPlainObject(this.root['params']) ? this.root['params'] : {};
+    for (const stage of [this.stage(), 'default']) {
+      const fromStages = isPlainObject(stages[stage]) ? stages[stage]['params'] : undefined;
+      for (const g of [fromStages, params[stage]]) {
+        if (isPlainObject(g) && name in g) return this.resolveKey(g, name, depth + 1);
+      }
     }
     return new Unresolved(`\${param:${name}}`);
   }

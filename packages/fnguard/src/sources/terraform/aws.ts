@@ -3,11 +3,10 @@
  * settings, permissions, URLs, event sources, log groups, API Gateway v1/v2 and CloudTrail.
  */
 import type { Api, AuthType, EnvVar, FunctionNode, Identity, Location, Prop, Trigger, TriggerKind } from '../../model/types.js';
-import { posix } from 'node:path';
 import { layerFrom, parseArn } from '../aws-common/arn.js';
 import { codePathFor } from '../aws-common/code-path.js';
 import type { Block } from './hcl.js';
-import { Unknown, locOf, refsOf, render, type Val } from './eval.js';
+import { Unknown, locOf, refsOf, render, rootRelative, type Val } from './eval.js';
 import type { Resource } from './load.js';
 import { Builder, entries, envVars, nameFromArn, strProp } from './build.js';
 import { policyFromValue } from './policy.js';
@@ -39,7 +38,7 @@ function roles(b: Builder): void {
       id: roleId(r),
       cloud: 'aws',
       kind: 'aws-iam-role',
-      name: typeof nameV === 'string' ? nameV : r.fullAddr,
+      name: b.nameOf(r, nameV),
       loc: b.loc(r),
       arn: { expr: `\${${r.fullAddr}.arn}`, loc: b.loc(r) },
       policies: [],
@@ -106,7 +105,7 @@ function rolePolicies(b: Builder): void {
     const targets = rolesFor(b, b.val(r, 'role'), b.attrRefs(r, 'role', r.block, 'aws_iam_role'));
     if (targets.length === 0) continue;
     const nameV = b.val(r, 'name');
-    const doc = policyFromValue(b.val(r, 'policy') ?? null, typeof nameV === 'string' ? nameV : r.fullAddr, 'inline', b.attrLoc(r, 'policy'), b.pc);
+    const doc = policyFromValue(b.val(r, 'policy') ?? null, b.nameOf(r, nameV), 'inline', b.attrLoc(r, 'policy'), b.pc);
     for (const id of targets) id.policies.push(doc);
   }
   for (const r of b.of('aws_iam_role_policy_attachment')) {
@@ -130,7 +129,7 @@ function roleIdentity(b: Builder, r: Resource): string | undefined {
   const [known] = rolesFor(b, v, b.attrRefs(r, 'role', r.block, 'aws_iam_role'));
   if (known) return known.id;
   const text = render(v);
-  const id = `aws:role:${text}`;
+  const id = `aws:role:external:${text}`;
   b.addIdentity({
     id,
     cloud: 'aws',
@@ -162,7 +161,7 @@ function lambdaFunctions(b: Builder): void {
     const nameV = b.val(r, 'function_name');
     const fn: FunctionNode = {
       id: r.id,
-      name: typeof nameV === 'string' ? nameV : r.fullAddr,
+      name: b.nameOf(r, nameV),
       cloud: 'aws',
       format: 'terraform',
       loc: b.loc(r),
@@ -173,7 +172,8 @@ function lambdaFunctions(b: Builder): void {
     };
     fn.runtime = b.str(r, 'runtime');
     fn.handler = b.str(r, 'handler');
-    fn.packageType = b.str(r, 'package_type');
+    // An image_uri alone means an image function (the provider requires package_type = "Image").
+    fn.packageType = b.str(r, 'package_type') ?? (b.val(r, 'image_uri') !== undefined ? { value: 'Image', loc: b.attrLoc(r, 'image_uri') } : undefined);
     fn.timeoutSeconds = b.num(r, 'timeout');
     fn.memoryMb = b.num(r, 'memory_size');
     fn.reservedConcurrency = b.num(r, 'reserved_concurrent_executions');
@@ -233,8 +233,8 @@ function lambdaCodePath(b: Builder, r: Resource, handler: string | undefined): s
   }
   if (candidate === undefined) return undefined;
   // Relative paths in Terraform resolve from the root module's folder.
-  const rootRel = posix.normalize(posix.join(r.inst.cwd, candidate));
-  if (rootRel.startsWith('..') || posix.isAbsolute(rootRel)) return undefined;
+  const rootRel = rootRelative(r.inst.cwd, candidate);
+  if (rootRel === undefined) return undefined;
   return codePathFor('', rootRel, handler, b.model.paths);
 }
 
@@ -349,10 +349,20 @@ function otherTriggers(b: Builder): void {
 
 function logGroups(b: Builder): void {
   const byName = new Map<string, FunctionNode>();
-  for (const { fn } of b.functions.values()) if (fn.cloud === 'aws') byName.set(`/aws/lambda/${fn.name}`, fn);
+  const byLogGroupRef = new Map<string, FunctionNode>();
+  for (const { fn, res } of b.functions.values()) {
+    if (fn.cloud !== 'aws') continue;
+    byName.set(`/aws/lambda/${fn.name}`, fn);
+    // logging_config.log_group names a custom group (by name or by reference).
+    const lc = b.block(res.block, 'logging_config');
+    if (!lc) continue;
+    const custom = b.val(res, 'log_group', lc);
+    if (typeof custom === 'string') byName.set(custom, fn);
+    for (const g of b.attrRefs(res, 'log_group', lc, 'aws_cloudwatch_log_group')) byLogGroupRef.set(g.id, fn);
+  }
   for (const r of b.of('aws_cloudwatch_log_group')) {
     const name = b.val(r, 'name');
-    let fn = typeof name === 'string' ? byName.get(name) : undefined;
+    let fn = byLogGroupRef.get(r.id) ?? (typeof name === 'string' ? byName.get(name) : undefined);
     fn ??= b.attrRefs(r, 'name', r.block, 'aws_lambda_function').map((x) => b.functions.get(x.id)?.fn).find((x) => x);
     if (!fn) continue;
     fn.logGroupDefined = true;
@@ -376,7 +386,7 @@ const REST_AUTH: Record<string, AuthType> = { NONE: 'none', AWS_IAM: 'aws-iam', 
 
 function apiNode(b: Builder, r: Resource, kind: Api['kind']): Api {
   const nameV = b.val(r, 'name');
-  const api: Api = { id: r.id, cloud: 'aws', kind, name: typeof nameV === 'string' ? nameV : r.fullAddr, loc: b.loc(r) };
+  const api: Api = { id: r.id, cloud: 'aws', kind, name: b.nameOf(r, nameV), loc: b.loc(r) };
   b.model.apis.set(api.id, api);
   return api;
 }

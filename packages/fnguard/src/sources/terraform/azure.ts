@@ -4,6 +4,9 @@
  * HTTP triggers live in the function code (function.json / attributes), not in Terraform.
  */
 import type { AzureSettings, EnvVar, FunctionNode, Identity, Location, Network, Prop, RoleBinding } from '../../model/types.js';
+import { runtimeFromFx, runtimeFromSettings } from '../azure/app-settings.js';
+import { triggersFromBindings } from '../azure/bindings.js';
+import { structuredOf } from './policy.js';
 import type { Block } from './hcl.js';
 import { Unknown, isObj, locOf, render, type Val } from './eval.js';
 import type { Resource } from './load.js';
@@ -22,6 +25,7 @@ export const AZURE_FUNCTION_TYPES = [
 export function loadAzure(b: Builder): void {
   userAssignedIdentities(b);
   for (const t of AZURE_FUNCTION_TYPES) for (const r of b.of(t)) functionApp(b, r);
+  appFunctions(b);
   vnetConnections(b);
   roleAssignments(b);
 }
@@ -35,7 +39,7 @@ function userAssignedIdentities(b: Builder): void {
       id: miId(r),
       cloud: 'azure',
       kind: 'azure-managed-identity',
-      name: typeof nameV === 'string' ? nameV : r.fullAddr,
+      name: b.nameOf(r, nameV),
       loc: b.loc(r),
       arn: { expr: `\${${r.fullAddr}.principal_id}`, loc: b.loc(r) },
       policies: [],
@@ -52,13 +56,20 @@ function appSettingSecretRef(v: Val): EnvVar['secretRef'] {
   return KEY_VAULT_REF.test(text.trim()) ? 'azure-key-vault' : undefined;
 }
 
-/** `python_version = "3.11"` → `python|3.11` (the shape of linuxFxVersion, lower-cased). */
-function runtimeOf(b: Builder, r: Resource, site: Block | undefined, appSettings: Val | undefined): Prop<string> | undefined {
+/**
+ * `python_version = "3.11"` → `python|3.11`: the shape the ARM source produces from linuxFxVersion
+ * (lower-cased, `~`/`v` prefixes dropped), so runtime rules read one format.
+ */
+function runtimeOf(b: Builder, r: Resource, site: Block | undefined, env: EnvVar[]): Prop<string> | undefined {
   const stack = site ? b.block(site, 'application_stack') : undefined;
+  const versioned = (lang: string, p: Prop<string>): Prop<string> =>
+    p.value !== undefined ? { value: `${lang}|${p.value.trim().replace(/^[~v]/i, '')}`, loc: p.loc } : { expr: `${lang}|${p.expr}`, loc: p.loc };
   if (stack) {
-    for (const [attr, lang] of [['python_version', 'python'], ['node_version', 'node'], ['dotnet_version', 'dotnet'], ['java_version', 'java'], ['powershell_core_version', 'powershell']] as const) {
+    const isolated = b.bool(r, 'use_dotnet_isolated_runtime', stack)?.value === true;
+    const langs = [['python_version', 'python'], ['node_version', 'node'], ['dotnet_version', isolated ? 'dotnet-isolated' : 'dotnet'], ['java_version', 'java'], ['powershell_core_version', 'powershell']] as const;
+    for (const [attr, lang] of langs) {
       const p = b.str(r, attr, stack);
-      if (p) return p.value !== undefined ? { value: `${lang}|${p.value}`, loc: p.loc } : { expr: `${lang}|${p.expr}`, loc: p.loc };
+      if (p) return versioned(lang, p);
     }
     if (stack.body.blocks.some((x) => x.type === 'docker')) return { value: 'docker', loc: { file: r.file, line: stack.line } };
     const custom = b.bool(r, 'use_custom_runtime', stack);
@@ -68,23 +79,38 @@ function runtimeOf(b: Builder, r: Resource, site: Block | undefined, appSettings
   const name = b.str(r, 'runtime_name');
   if (name) {
     const ver = b.str(r, 'runtime_version');
-    const text = `${name.value ?? name.expr}|${ver?.value ?? ver?.expr ?? ''}`;
-    return name.value !== undefined && (!ver || ver.value !== undefined) ? { value: text.toLowerCase(), loc: name.loc } : { expr: text, loc: name.loc };
+    if (name.value === undefined) return { expr: name.expr, loc: name.loc };
+    return ver ? versioned(name.value.toLowerCase(), ver) : { value: name.value.toLowerCase(), loc: name.loc };
   }
-  // Legacy azurerm_function_app: linux_fx_version or the FUNCTIONS_WORKER_RUNTIME app setting.
+  // Legacy azurerm_function_app: linux_fx_version, else FUNCTIONS_WORKER_RUNTIME.
   const fx = site ? b.str(r, 'linux_fx_version', site) : undefined;
-  if (fx?.value) return { value: fx.value.toLowerCase(), loc: fx.loc };
-  if (isObj(appSettings) && typeof appSettings['FUNCTIONS_WORKER_RUNTIME'] === 'string') {
-    return { value: appSettings['FUNCTIONS_WORKER_RUNTIME'].toLowerCase(), loc: locOf(appSettings, 'FUNCTIONS_WORKER_RUNTIME', b.attrLoc(r, 'app_settings')) };
-  }
-  return undefined;
+  if (fx) return runtimeFromFx(fx).runtime ?? runtimeFromSettings(env);
+  return runtimeFromSettings(env);
+}
+
+/** Inbound access restrictions: a Deny default action, or any rule narrower than "allow any". */
+function accessRestricted(b: Builder, r: Resource, site: Block | undefined): Prop<boolean> | undefined {
+  if (!site) return undefined;
+  const def = b.str(r, 'ip_restriction_default_action', site);
+  if (def?.value?.toLowerCase() === 'deny') return { value: true, loc: def.loc };
+  const rules = b.blocks(site, 'ip_restriction');
+  if (rules.length === 0) return def?.value === undefined && def ? { expr: def.expr, loc: def.loc } : undefined;
+  const restrictive = rules.some((rule) => {
+    const ip = b.val(r, 'ip_address', rule);
+    const action = b.val(r, 'action', rule);
+    const any = typeof ip === 'string' && /^(any|0\.0\.0\.0\/0|::\/0)$/i.test(ip);
+    const allow = action === undefined || action === null || (typeof action === 'string' && action.toLowerCase() === 'allow');
+    return !(any && allow);
+  });
+  // An explicit "Allow" default action keeps the app open even with rules.
+  return { value: restrictive && def?.value?.toLowerCase() !== 'allow', loc: { file: r.file, line: rules[0]!.line } };
 }
 
 function functionApp(b: Builder, r: Resource): void {
   const nameV = b.val(r, 'name');
   const fn: FunctionNode = {
     id: r.id,
-    name: typeof nameV === 'string' ? nameV : r.fullAddr,
+    name: b.nameOf(r, nameV),
     cloud: 'azure',
     format: 'terraform',
     loc: b.loc(r),
@@ -95,7 +121,6 @@ function functionApp(b: Builder, r: Resource): void {
   };
   const site = b.block(r.block, 'site_config');
   const appSettings = b.val(r, 'app_settings');
-  fn.runtime = runtimeOf(b, r, site, appSettings);
   fn.env = envVars(appSettings, b.attrLoc(r, 'app_settings'), appSettingSecretRef);
   for (const cs of b.blocks(r.block, 'connection_string')) {
     const name = b.val(r, 'name', cs);
@@ -108,12 +133,16 @@ function functionApp(b: Builder, r: Resource): void {
     if (ref) e.secretRef = ref;
     fn.env.push(e);
   }
+  fn.runtime = runtimeOf(b, r, site, fn.env);
   fn.azure = settings(b, r, site, appSettings);
+  // Scale-out limit: the closest thing to a concurrency cap on Azure.
+  fn.reservedConcurrency = (site ? b.num(r, 'app_scale_limit', site) : undefined) ?? b.num(r, 'maximum_instance_count');
   fn.network = network(b, r, site);
-  const { id, loc } = identity(b, r, fn.name);
-  if (id) {
-    fn.identityId = id;
+  const { ids, loc } = identity(b, r, fn.name);
+  if (ids.length > 0) {
+    fn.identityId = ids[0];
     fn.identityLoc = loc;
+    if (ids.length > 1) fn.additionalIdentityIds = ids.slice(1);
   }
   const tags = entries(b.val(r, 'tags'), fn.loc).filter((t) => typeof t.value === 'string');
   if (tags.length > 0) fn.tags = Object.fromEntries(tags.map((t) => [t.key, t.value as string]));
@@ -133,7 +162,7 @@ function settings(b: Builder, r: Resource, site: Block | undefined, appSettings:
   const auth = b.block(r.block, 'auth_settings');
   const authV2 = b.block(r.block, 'auth_settings_v2');
   if (authV2) s.authEnabled = b.bool(r, 'auth_enabled', authV2) ?? { value: false, loc: { file: r.file, line: authV2.line } };
-  else if (auth) s.authEnabled = b.bool(r, 'enabled', auth);
+  else if (auth) s.authEnabled = b.bool(r, 'enabled', auth) ?? { value: false, loc: { file: r.file, line: auth.line } };
   s.remoteDebugging = boolOnSite('remote_debugging_enabled') ?? boolOnSite('remote_debugging');
   s.publicNetworkAccess = b.bool(r, 'public_network_access_enabled');
   s.http2 = boolOnSite('http2_enabled');
@@ -160,6 +189,10 @@ function settings(b: Builder, r: Resource, site: Block | undefined, appSettings:
   if (insights) s.appInsights = { value: true, loc: insights.loc };
   else if (insightsSetting) s.appInsights = { value: true, loc: locOf(appSettings, insightsSetting, b.attrLoc(r, 'app_settings')) };
   else s.appInsights = { value: false, loc: b.loc(r) };
+  s.accessRestricted = accessRestricted(b, r, site);
+  const version = b.str(r, 'functions_extension_version') ?? b.str(r, 'version');
+  const versionSetting = isObj(appSettings) ? appSettings['FUNCTIONS_EXTENSION_VERSION'] : undefined;
+  s.functionsVersion = version ?? strProp(versionSetting, locOf(appSettings, 'FUNCTIONS_EXTENSION_VERSION', b.attrLoc(r, 'app_settings')));
   for (const k of Object.keys(s) as Array<keyof AzureSettings>) if (s[k] === undefined) delete s[k];
   return s;
 }
@@ -174,6 +207,29 @@ function network(b: Builder, r: Resource, site: Block | undefined): Network | un
   if (routeAll) n.egress = routeAll.value === undefined ? { expr: routeAll.expr, loc: routeAll.loc } : { value: routeAll.value ? 'ALL_TRAFFIC' : 'PRIVATE_RANGES_ONLY', loc: routeAll.loc };
   if (pna) n.ingress = pna.value === undefined ? { expr: pna.expr, loc: pna.loc } : { value: pna.value ? 'ALLOW_ALL' : 'DISABLED', loc: pna.loc };
   return n;
+}
+
+/**
+ * `azurerm_function_app_function`: a function inside an app with its function.json bindings in
+ * `config_json` — the one place Terraform shows HTTP triggers and their authLevel.
+ */
+function appFunctions(b: Builder): void {
+  for (const r of b.of('azurerm_function_app_function')) {
+    const app = b.functionOf(r, 'function_app_id', AZURE_FUNCTION_TYPES, 'name')?.fn;
+    const cfg = b.val(r, 'config_json');
+    if (!app || cfg === undefined) continue;
+    const at = b.attrLoc(r, 'config_json');
+    const doc = structuredOf(cfg, at, b.ev);
+    if (!doc) {
+      b.ctx.warn(at.file, `config_json of ${r.fullAddr} is not readable JSON`, at.line);
+      continue;
+    }
+    const root = doc.value;
+    const bindings = root !== null && typeof root === 'object' && !Array.isArray(root) ? root['bindings'] : undefined;
+    const { triggers, problems } = triggersFromBindings(bindings, doc, at);
+    for (const p of problems) b.ctx.warn(p.loc.file, p.message, p.loc.line);
+    app.triggers.push(...triggers);
+  }
 }
 
 /** Regional VNet integration declared as its own resource. */
@@ -191,33 +247,34 @@ function vnetConnections(b: Builder): void {
   }
 }
 
-/** The identity block: system-assigned (its own identity) and/or user-assigned identities. */
-function identity(b: Builder, r: Resource, appName: string): { id?: string; loc?: Location } {
+/** The identity block: system-assigned (its own identity, first) and user-assigned identities. */
+function identity(b: Builder, r: Resource, appName: string): { ids: string[]; loc?: Location } {
   const ib = b.block(r.block, 'identity');
-  if (!ib) return {};
+  if (!ib) return { ids: [] };
   const type = b.val(r, 'type', ib);
   const typeText = typeof type === 'string' ? type : '';
   const loc = b.attrLoc(r, 'type', ib);
-  let id: string | undefined;
+  const ids: string[] = [];
   if (/SystemAssigned/i.test(typeText) || type instanceof Unknown) {
-    id = b.addIdentity({
-      id: miId(r),
-      cloud: 'azure',
-      kind: 'azure-managed-identity',
-      name: `${appName} (system-assigned)`,
-      loc,
-      arn: { expr: `\${${r.fullAddr}.identity[0].principal_id}`, loc },
-      isDefault: true,
-      policies: [],
-      managedPolicyArns: [],
-      roleBindings: [],
-    }).id;
+    ids.push(
+      b.addIdentity({
+        id: miId(r),
+        cloud: 'azure',
+        kind: 'azure-managed-identity',
+        name: `${appName} (system-assigned)`,
+        loc,
+        arn: { expr: `\${${r.fullAddr}.identity[0].principal_id}`, loc },
+        isDefault: true,
+        policies: [],
+        managedPolicyArns: [],
+        roleBindings: [],
+      }).id,
+    );
   }
-  if (!id && /UserAssigned/i.test(typeText)) {
-    const [uai] = b.refsTo(b.val(r, 'identity_ids', ib), 'azurerm_user_assigned_identity');
-    id = uai ? miId(uai) : undefined;
+  if (/UserAssigned/i.test(typeText)) {
+    for (const uai of b.attrRefs(r, 'identity_ids', ib, 'azurerm_user_assigned_identity')) ids.push(miId(uai));
   }
-  return { id, loc };
+  return { ids, loc };
 }
 
 /** Scope level of an Azure scope: from the referenced resource's type or the id's shape. */

@@ -3,12 +3,11 @@
  * as Props with their lines, nested blocks, and links between resources (by reference address
  * first, by name second).
  */
-import { posix } from 'node:path';
 import type { EnvVar, FunctionNode, Identity, Location, Model, Prop } from '../../model/types.js';
 import { codePathFor } from '../aws-common/code-path.js';
 import type { SourceContext } from '../types.js';
 import type { Block } from './hcl.js';
-import { Evaluator, JsonValue, PolicyDocValue, Unknown, isKnown, isObj, locOf, refsOf, render, type Val } from './eval.js';
+import { Evaluator, JsonValue, PolicyDocValue, Unknown, isKnown, isObj, locOf, refsOf, render, rootRelative, type Val } from './eval.js';
 import type { Config, Resource } from './load.js';
 import { blocksOf, type PolicyContext } from './policy.js';
 
@@ -51,6 +50,13 @@ export class Builder {
 
   loc(r: Resource, line?: number): Location {
     return { file: r.file, line: line ?? r.block.line };
+  }
+
+  /** Display name: the static name; a partly static one with `${…}` parts (`worker-${each.key}`); else the address. */
+  nameOf(r: Resource, v: Val | undefined): string {
+    if (typeof v === 'string') return v;
+    if (v instanceof Unknown && !/^\$\{[^}]*\}$/.test(v.text)) return v.text;
+    return r.fullAddr;
   }
 
   /** Location of an attribute of `block` (or of the block when absent). */
@@ -144,16 +150,16 @@ export class Builder {
 
   /** A path written in resource `r` (relative to its root module) when that file exists inside the root. */
   pathInRoot(r: Resource, p: string): string | undefined {
-    const rel = posix.normalize(posix.join(r.inst.cwd, p));
-    if (rel.startsWith('..') || posix.isAbsolute(rel)) return undefined;
+    const rel = rootRelative(r.inst.cwd, p);
+    if (rel === undefined) return undefined;
     this.pathSet ??= new Set(this.model.paths);
     return this.pathSet.has(rel) ? rel : undefined;
   }
 
   /** A folder written in resource `r` when it exists inside the root. */
   dirInRoot(r: Resource, p: string): string | undefined {
-    const rel = posix.normalize(posix.join(r.inst.cwd, p));
-    if (rel.startsWith('..') || posix.isAbsolute(rel)) return undefined;
+    const rel = rootRelative(r.inst.cwd, p);
+    if (rel === undefined) return undefined;
     return codePathFor('', rel, undefined, this.model.paths);
   }
 

@@ -103,6 +103,16 @@ function toPlain(v: Val): unknown {
   return v;
 }
 
+/** Whether a structured value has an unknown part anywhere. */
+function refsOrUnknown(v: Val, depth = 0): boolean {
+  if (v instanceof Unknown || v instanceof PolicyDocValue) return true;
+  if (depth > 50) return false;
+  if (v instanceof JsonValue) return refsOrUnknown(v.value, depth + 1);
+  if (Array.isArray(v)) return v.some((x) => refsOrUnknown(x, depth + 1));
+  if (isObj(v)) return Object.values(v).some((x) => refsOrUnknown(x, depth + 1));
+  return false;
+}
+
 export function refsOf(v: Val | undefined, out: Ref[] = [], depth = 0): Ref[] {
   if (v === undefined || v === null || depth > 50) return out;
   if (v instanceof Unknown) out.push(...v.refs);
@@ -111,6 +121,16 @@ export function refsOf(v: Val | undefined, out: Ref[] = [], depth = 0): Ref[] {
   else if (Array.isArray(v)) for (const x of v) refsOf(x, out, depth + 1);
   else if (isObj(v)) for (const x of Object.values(v)) refsOf(x, out, depth + 1);
   return out;
+}
+
+/**
+ * A path written in a module whose root module is in `cwd` (Terraform resolves relative paths from
+ * there), as a path relative to the scan root; undefined for absolute paths and paths above the root.
+ */
+export function rootRelative(cwd: string, p: string): string | undefined {
+  if (posix.isAbsolute(p) || /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('~')) return undefined;
+  const rel = posix.normalize(posix.join(cwd, p));
+  return rel === '..' || rel.startsWith('../') ? undefined : rel;
 }
 
 /** A parsed .tf file in a module folder. */
@@ -394,7 +414,7 @@ export class Evaluator {
         continue;
       }
       const v = this.ev(p, inst, file, d);
-      if (v instanceof Unknown || v instanceof PolicyDocValue) {
+      if (v instanceof Unknown || v instanceof PolicyDocValue || (v instanceof JsonValue && refsOrUnknown(v.value))) {
         unknown = true;
         refs.push(...refsOf(v));
       }
@@ -558,7 +578,12 @@ export class Evaluator {
     if (name === 'file') {
       const p = args[0];
       if (typeof p !== 'string' || !this.hooks.readFile) return unknown();
-      const got = this.hooks.readFile(posix.normalize(posix.join(inst.cwd, p)), { file, line: e.line });
+      const rel = rootRelative(inst.cwd, p);
+      if (rel === undefined) {
+        this.hooks.warn(file, `file("${p}") is outside the scanned root; not read`, e.line);
+        return unknown();
+      }
+      const got = this.hooks.readFile(rel, { file, line: e.line });
       if (!got) return unknown();
       this.origins.set(got.text, { file: got.path, line: 1 });
       return got.text;

@@ -70,7 +70,7 @@ function saIdentity(b: Builder, v: Val | undefined, loc: Location, createExterna
     if (byAccount) return saId(byAccount);
   }
   if (!createExternal) return undefined;
-  const id = `gcp:sa:${text}`;
+  const id = `gcp:sa:external:${text}`;
   b.addIdentity({ id, cloud: 'gcp', kind: 'gcp-service-account', name: text, loc, external: true, arn: strProp(v, loc), policies: [], managedPolicyArns: [], roleBindings: [] });
   return id;
 }
@@ -79,7 +79,7 @@ function newFunction(b: Builder, r: Resource): FunctionNode {
   const nameV = b.val(r, 'name');
   return {
     id: r.id,
-    name: typeof nameV === 'string' ? nameV : r.fullAddr,
+    name: b.nameOf(r, nameV),
     cloud: 'gcp',
     format: 'terraform',
     loc: b.loc(r),
@@ -133,6 +133,8 @@ function functionV1(b: Builder, r: Resource): void {
   fn.handler = b.str(r, 'entry_point');
   fn.timeoutSeconds = b.num(r, 'timeout');
   fn.memoryMb = b.num(r, 'available_memory_mb');
+  // Instance cap: the closest thing to a concurrency limit on GCP.
+  fn.reservedConcurrency = b.num(r, 'max_instances');
   fn.kmsKey = b.str(r, 'kms_key_name');
   fn.env = envVars(b.val(r, 'environment_variables'), b.attrLoc(r, 'environment_variables'), () => undefined);
   secretEnv(b, r, r.block, fn, gcp);
@@ -175,6 +177,8 @@ function functionV2(b: Builder, r: Resource): void {
   if (svc) {
     gcp.ingress = b.str(r, 'ingress_settings', svc);
     fn.timeoutSeconds = b.num(r, 'timeout_seconds', svc);
+    fn.reservedConcurrency = b.num(r, 'max_instance_count', svc);
+    fn.memoryMb = memoryMb(b.str(r, 'available_memory', svc));
     fn.env.push(...envVars(b.val(r, 'environment_variables', svc), b.attrLoc(r, 'environment_variables', svc), () => undefined));
     secretEnv(b, r, svc, fn, gcp);
     fn.network = connectorNetwork(b, r, svc, gcp.ingress);
@@ -191,6 +195,17 @@ function functionV2(b: Builder, r: Resource): void {
   fn.gcp = gcp;
   labels(b, r, fn);
   b.addFunction(fn, r);
+}
+
+/** `256M` / `1Gi` / `512Mi` → megabytes. */
+function memoryMb(p: Prop<string> | undefined): Prop<number> | undefined {
+  if (!p) return undefined;
+  const m = /^(\d+(?:\.\d+)?)\s*(M|Mi|G|Gi|K|Ki)?$/.exec(p.value ?? '');
+  if (!m) return { expr: p.value ?? p.expr, loc: p.loc };
+  const n = Number(m[1]);
+  const unit = m[2] ?? 'M';
+  const mb = unit.startsWith('G') ? n * 1024 : unit.startsWith('K') ? n / 1024 : n;
+  return { value: mb, loc: p.loc };
 }
 
 function labels(b: Builder, r: Resource, fn: FunctionNode): void {

@@ -6,19 +6,21 @@
 import type { Location, PolicyDocument, Statement } from '../../model/types.js';
 import { policyFromJson, statementFromJson, type Locator } from '../aws-common/policy.js';
 import { Unresolved } from '../aws-common/values.js';
-import { parseJson } from '../structured.js';
-import { describeError } from '../../core/errors.js';
+import { parseJson, StructuredDoc, type Plain } from '../structured.js';
+import { ParseError, describeError } from '../../core/errors.js';
 import type { Block } from './hcl.js';
-import { Evaluator, JsonValue, PolicyDocValue, Unknown, isObj, locOf, positions, type Instance, type Ref, type Val } from './eval.js';
+import { Evaluator, JsonValue, PolicyDocValue, Unknown, isObj, locOf, positions, render, type Instance, type Ref, type Val } from './eval.js';
 
 /** Our values → the plain shape the shared converter reads (unknowns as `Unresolved`), lines copied. */
-function toPlain(v: Val, depth = 0): unknown {
-  if (depth > 60) return new Unresolved('${…}');
-  if (v instanceof Unknown) return new Unresolved(v.text);
-  if (v instanceof PolicyDocValue) return new Unresolved(`\${${v.ref.addr}.json}`);
-  if (v instanceof JsonValue) return toPlain(v.value, depth + 1);
+function toPlain(v: Val, depth = 0, textUnknowns = false): unknown {
+  if (depth > 60) return textUnknowns ? '${…}' : new Unresolved('${…}');
+  if (v instanceof Unknown) return textUnknowns ? v.text : new Unresolved(v.text);
+  if (v instanceof PolicyDocValue) return textUnknowns ? render(v) : new Unresolved(render(v));
+  if (v instanceof JsonValue) return toPlain(v.value, depth + 1, textUnknowns);
   if (Array.isArray(v) || isObj(v)) {
-    const out: unknown = Array.isArray(v) ? v.map((x) => toPlain(x, depth + 1)) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toPlain(x, depth + 1)]));
+    const out: unknown = Array.isArray(v)
+      ? v.map((x) => toPlain(x, depth + 1, textUnknowns))
+      : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toPlain(x, depth + 1, textUnknowns)]));
     const pos = positions.get(v);
     if (pos) positions.set(out as object, pos);
     return out;
@@ -30,6 +32,46 @@ function locatorFor(file: string, fallback: Location): Locator {
   return {
     loc: (container, key) => locOf(container, key, { file, line: fallback.line }),
   };
+}
+
+/**
+ * A JSON document given as `jsonencode({...})`, a heredoc or file() → a StructuredDoc whose lines
+ * are lines of the file the JSON was written in (for readers shared with the JSON sources).
+ */
+export function structuredOf(v: Val, at: Location, ev: Evaluator): StructuredDoc | undefined {
+  const table: ConstructorParameters<typeof StructuredDoc>[2] = new WeakMap();
+  if (v instanceof JsonValue || isObj(v)) {
+    const plain = toPlain(v, 0, true);
+    const copy = (x: unknown, depth: number): void => {
+      if (x === null || typeof x !== 'object' || depth > 60) return;
+      const pos = positions.get(x);
+      if (pos) table.set(x, { line: pos.line, column: 1, keys: pos.keys });
+      for (const c of Object.values(x)) copy(c, depth + 1);
+    };
+    copy(plain, 0);
+    return new StructuredDoc(at.file, plain as Plain, table);
+  }
+  const text = typeof v === 'string' ? v : v instanceof Unknown ? v.text : undefined;
+  if (text === undefined) return undefined;
+  const origin = ev.origins.get(text);
+  const file = origin?.file ?? at.file;
+  const shift = origin ? origin.line - 1 : at.line - 1;
+  let doc: StructuredDoc;
+  try {
+    doc = parseJson(text, file);
+  } catch {
+    return undefined;
+  }
+  // Re-key the positions with lines shifted to where the text starts in its file.
+  const walk = (x: unknown, depth: number): void => {
+    if (x === null || typeof x !== 'object' || depth > 60) return;
+    const keys = new Map<string | number, number>();
+    for (const k of Array.isArray(x) ? x.keys() : Object.keys(x)) keys.set(k, doc.loc(x, k).line + shift);
+    table.set(x, { line: doc.loc(x).line + shift, column: 1, keys });
+    for (const c of Object.values(x)) walk(c, depth + 1);
+  };
+  walk(doc.value, 0);
+  return new StructuredDoc(file, doc.value, table);
 }
 
 export interface PolicyContext {
@@ -65,9 +107,16 @@ export function policyFromValue(v: Val, name: string, kind: PolicyDocument['kind
         return { file, line: l.line + shift };
       },
     };
-    return { ...policyFromJson(doc.value, locator, name, kind, { onWarn }), loc: at };
+    const out = { ...policyFromJson(doc.value, locator, name, kind, { onWarn }), loc: at };
+    // Text built with unknown interpolations: `${…}` in an action is not a real action.
+    for (const s of out.statements) {
+      if ([...(s.action ?? []), ...(s.notAction ?? [])].some((a) => a.includes('${'))) s.partial = true;
+    }
+    return out;
   } catch (err) {
-    pc.warn(`policy ${name} is not valid JSON: ${describeError(err)}`, at);
+    // Point at the offending line of the heredoc / file, not at the attribute.
+    const line = err instanceof ParseError && err.line ? err.line + shift : undefined;
+    pc.warn(`policy ${name} is not valid JSON${line ? '' : `: ${describeError(err)}`}`, line ? { file, line } : at);
     return { name, kind, loc: at, statements: [] };
   }
 }

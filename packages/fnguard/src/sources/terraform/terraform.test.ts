@@ -151,7 +151,7 @@ test('Azure: function app settings, app settings, identities and role assignment
   const sys = m.identities.get(billing.identityId!)!;
   assert.equal(sys.kind, 'azure-managed-identity');
   assert.equal(sys.isDefault, true);
-  assert.deepEqual(sys.roleBindings.map((r) => [r.role.value, r.scopeLevel, r.loc.line]), [['Owner', 'subscription', 77]]);
+  assert.deepEqual(sys.roleBindings.map((r) => [r.role.value, r.scopeLevel, r.loc.line]), [['Owner', 'subscription', 80]]);
 
   const reports = fn(m, 'reports-func');
   assert.equal(reports.azure?.storageUsesKey?.value, false);
@@ -159,11 +159,21 @@ test('Azure: function app settings, app settings, identities and role assignment
   assert.equal(reports.azure?.appInsights?.value, true);
   assert.equal(reports.network?.attached, true);
   assert.equal(reports.network?.egress?.value, 'ALL_TRAFFIC');
+  assert.equal(reports.runtime?.value, 'dotnet|8.0');
+  assert.deepEqual(reports.azure?.accessRestricted, { value: true, loc: { file: 'main.tf', line: 57 } });
+  assert.equal(billing.azure?.accessRestricted, undefined);
+  assert.deepEqual(billing.azure?.functionsVersion, { value: '~3', loc: { file: 'main.tf', line: 42 } });
   const uai = m.identities.get(reports.identityId!)!;
   assert.equal(uai.name, 'reports-id');
   assert.equal(uai.roleBindings[0]!.scopeLevel, 'resource-group');
   assert.equal(uai.roleBindings[0]!.role.value, 'reader-plus');
   assert.deepEqual(uai.roleBindings[0]!.customActions, ['Microsoft.Storage/*/read', 'Microsoft.Web/sites/*']);
+
+  const legacy = fn(m, 'legacy-func');
+  assert.deepEqual(legacy.runtime, { value: 'node|10', loc: { file: 'main.tf', line: 112 } });
+  assert.equal(legacy.azure?.functionsVersion?.value, '~2');
+  assert.deepEqual(legacy.azure?.accessRestricted, { value: false, loc: { file: 'main.tf', line: 117 } });
+  assert.equal(legacy.identityId, undefined);
 });
 
 test('GCP: v1 and v2 functions, default and own service accounts, invokers, secrets', async () => {
@@ -249,4 +259,40 @@ test('a module folder called by the root is not also loaded as a root module', a
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('tfvars.json and *.auto.tfvars order, for_each as one node, image functions, custom log groups', async () => {
+  const m = await load(fixture('misc'));
+  assert.equal(m.functions.length, 1);
+  const f = m.functions[0]!;
+  assert.equal(f.id, 'main.tf#aws_lambda_function.many');
+  assert.equal(f.name, 'worker-${each.key}');
+  assert.deepEqual(f.env.map((e) => [e.name, e.value]), [['REGION', 'from-tfvars-json'], ['STAGE', 'from-auto-tfvars']]);
+  assert.deepEqual(f.packageType, { value: 'Image', loc: { file: 'main.tf', line: 20 } });
+  assert.equal(f.logGroupDefined, true);
+});
+
+test('policies: dynamic statements and ${…} actions are partial, "*" principals, invalid heredoc JSON warns', async () => {
+  const m = await load(fixture('misc'));
+  const role = m.identities.get('aws:role:main.tf#aws_iam_role.r')!;
+  assert.deepEqual(role.trustPolicy?.statements.map((s) => [s.loc.line, s.principal, s.partial]), [
+    [67, { Service: ['lambda.amazonaws.com'] }, undefined],
+    [76, '*', true],
+  ]);
+  const [bad, partial] = role.policies;
+  assert.equal(bad?.name, 'bad-json');
+  assert.deepEqual(bad?.statements, []);
+  assert.ok(warnings(m).some((w) => /^main\.tf:48 policy bad-json is not valid JSON/.test(w)), warnings(m).join('\n'));
+  assert.deepEqual(partial?.statements.map((s) => [s.loc.line, s.action, s.partial]), [[59, ['${var.actions}'], true]]);
+});
+
+test('file() outside the root or absolute is refused with a warning, never read', async () => {
+  const m = await load(fixture('misc'));
+  const w = warnings(m);
+  assert.ok(w.some((x) => /file\("\.\.\/\.\.\/.*etc\/passwd"\) is outside the scanned root; not read/.test(x)), w.join('\n'));
+  assert.ok(w.some((x) => /file\("\/etc\/passwd"\) is outside the scanned root/.test(x)), w.join('\n'));
+  const role = m.identities.get('aws:role:main.tf#aws_iam_role.r')!;
+  const outside = role.policies.find((p) => p.name === 'outside');
+  assert.deepEqual(outside?.statements, []);
+  assert.ok(!m.files.some((f) => f.path.includes('passwd')));
 });

@@ -161,3 +161,21 @@ describe('policy generation and verification', () => {
     assert.equal((hcl.match(/statement \{/g) ?? []).length, 3);
   });
 });
+
+describe('a function without SDK calls', () => {
+  it('gets an empty policy, valid snippets and a note', async () => {
+    const dir = fileURLToPath(new URL('../../code/fixtures/py-basic', import.meta.url));
+    const fnNode: FunctionNode = {
+      id: 't#pkg', name: 'init', cloud: 'aws', format: 'cloudformation', loc: L,
+      handler: { value: 'pkg/__init__.handler', loc: L }, runtime: { value: 'python3.12', loc: L },
+      env: [], triggers: [], layers: [], permissions: [],
+    };
+    const p = generateForFunction(fnNode, await CodeAnalyzer.create(emptyModel(dir)));
+    assert.equal(p.analysis.entry, 'pkg/__init__.py');
+    assert.deepEqual(p.policy.Statement, []);
+    assert.ok(p.verification.ok);
+    assert.ok(p.notes.some((n) => n.startsWith('no AWS SDK call found')));
+    assert.deepEqual(parseDocument(samSnippet(p.policy, 'Init')).toJS(), { Policies: [] });
+    assert.deepEqual(parseDocument(serverlessSnippet(p.policy, 'init')).toJS(), { provider: { iam: { role: { statements: [] } } } });
+  });
+});

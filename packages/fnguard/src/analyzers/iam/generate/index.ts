@@ -35,6 +35,7 @@ export function generateForFunction(fn: FunctionNode, analyzer: CodeAnalyzer): F
     if (c.unmapped) notes.add(`${c.call.loc.file}:${c.call.loc.line}: ${c.call.written}: ${c.unmapped}`);
   }
   for (const g of analysis.gaps) notes.add(`incomplete analysis: ${g}`);
+  if (policy.Statement.length === 0 && analysis.entry) notes.add('no AWS SDK call found in the handler code: no permission is needed beyond the platform ones');
   return { fn, analysis, calls, permissions, policy, verification, notes: [...notes] };
 }
 

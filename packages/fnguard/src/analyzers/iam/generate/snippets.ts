@@ -40,8 +40,7 @@ export function serverlessSnippet(policy: GeneratedPolicy, functionName: string)
     'provider:',
     '  iam:',
     '    role:',
-    '      statements:',
-    ...yamlStatements(policy, '        '),
+    ...(policy.Statement.length ? ['      statements:', ...yamlStatements(policy, '        ')] : ['      statements: []']),
     '',
   ].join('\n');
 }
@@ -49,10 +48,7 @@ export function serverlessSnippet(policy: GeneratedPolicy, functionName: string)
 export function samSnippet(policy: GeneratedPolicy, logicalId: string): string {
   return [
     `# template.yaml - under Properties of ${logicalId}`,
-    'Policies:',
-    '  - Version: "2012-10-17"',
-    '    Statement:',
-    ...yamlStatements(policy, '      '),
+    ...(policy.Statement.length ? ['Policies:', '  - Version: "2012-10-17"', '    Statement:', ...yamlStatements(policy, '      ')] : ['Policies: []']),
     '',
   ].join('\n');
 }

@@ -1,0 +1,11 @@
+import { test } from 'node:test';
+import { detectXss } from './xss.js';
+import { expectDetector } from './testkit.js';
+
+test('xss: script-capable tags, handlers, script URLs incl. entity obfuscation, JS breakouts', () => {
+  expectDetector(detectXss, [
+    ['<script src=//x></script>', 'xss.tag'], ['<IMG SRC=a ONERROR=b()>', 'xss.event-handler'], ['<a href="jav&#x0A;ascript:x()">', 'xss.script-url'],
+    ['javascript:void(0)', 'xss.script-url'], ['<div style="x:expression(y)">', 'xss.css'], ['"; alert(1); "', 'xss.js-breakout'],
+    ['" autofocus onfocus="x()', 'xss.attribute-breakout'], ['<svg/onload=x>', 'xss.tag'], ['<iframe srcdoc=x>', 'xss.tag'],
+  ], ['a < b > c', '<b>bold</b> and <i>it</i>', '<a href="https://example.com">x</a>', '<img src="cat.png" alt="cat">', 'x<y', 'Note: javascript is fun', 'I <3 you', "It's 'quoted' (really)"]);
+});
