@@ -243,7 +243,7 @@ export class Engine {
     if (this.blocked(st)) return finish(400);
 
     // 6. schema
-    const validator = this.schemaFor([`${view.method.toUpperCase()} ${view.route}`, view.route, `${view.method.toUpperCase()} ${view.path}`, view.path, 'http']);
+    const validator = this.schemas.size === 0 ? undefined : this.schemaFor([`${view.method.toUpperCase()} ${view.route}`, view.route, `${view.method.toUpperCase()} ${view.path}`, view.path, 'http']);
     if (validator) {
       const r = await validator(parsed);
       if (!r.ok) {

@@ -7,28 +7,40 @@ const LEVELS = ['info', 'warn', 'warning', 'error', 'debug', 'fatal', 'trace', '
 
 function isBreak(c: number): boolean { return c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x85; }
 
+const LEVEL_SET = new Set(LEVELS);
+
+function isTokenChar(c: number): boolean {
+  const l = c | 32;
+  return (l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/** What follows a line break at i: a header, a second response, or a forged log line? O(1) work (bounded). */
 function forgedLine(s: string, i: number): string | null {
-  // i: index just after the line break(s)
   const n = s.length;
-  while (i < n && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  const st = i;
+  while (i < n && i - st < 8 && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
   if (i >= n) return null;
-  let j = i;
-  while (j < n && j - i < 40 && /[A-Za-z0-9-]/.test(s[j] as string)) j++;
-  const word = s.slice(i, j).toLowerCase();
-  if (s.charCodeAt(j) === 58 && (HEADERS.has(word) || word.startsWith('x-') || word.startsWith('access-control-'))) return 'crlf.header-injection';
-  if (word.startsWith('http') && s.startsWith('/1.', j)) return 'crlf.response-splitting';
-  if (s.charCodeAt(i) === 60 && i > 0 && isBreak(s.charCodeAt(i - 1)) && i > 1 && isBreak(s.charCodeAt(i - 2))) return 'crlf.response-splitting';
+  const c0 = s.charCodeAt(i);
+  if (c0 === 60) return i > 1 && isBreak(s.charCodeAt(i - 1)) && isBreak(s.charCodeAt(i - 2)) ? 'crlf.response-splitting' : null;
+  if (c0 === 123) return /^\{\s{0,4}"(?:level|msg|message|severity|time|user)"/.test(s.slice(i, i + 24)) ? 'crlf.log-forging' : null;
+  const bracket = c0 === 91;
+  const ws = bracket ? i + 1 : i;
+  let j = ws;
+  while (j < n && j - ws < 40 && isTokenChar(s.charCodeAt(j))) j++;
+  if (j === ws) return null;
+  const word = s.slice(ws, j).toLowerCase();
+  const next = s.charCodeAt(j);
+  if (!bracket && next === 58 && (HEADERS.has(word) || word.startsWith('x-') || word.startsWith('access-control-'))) return 'crlf.header-injection';
+  if (!bracket && word === 'http' && s.startsWith('/1.', j)) return 'crlf.response-splitting';
   // forged log entries: a timestamp or a log level at the start of the new line
-  const head = s.slice(i, i + 32);
-  if (/^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}/i.test(head) || /^\[?\d{2}:\d{2}:\d{2}/.test(head)) return 'crlf.log-forging';
-  const lw = head.toLowerCase().replace(/^\[/, '');
-  for (const lv of LEVELS) {
-    if (lw.startsWith(lv)) {
-      const c = lw.charCodeAt(lv.length);
-      if (c === 58 || c === 93 || c === 32 || c === 124) return word === lv || s[i] === '[' ? 'crlf.log-forging' : null;
-    }
+  if (c0 >= 48 && c0 <= 57 || (bracket && s.charCodeAt(ws) >= 48 && s.charCodeAt(ws) <= 57)) {
+    const head = s.slice(ws, ws + 20);
+    return /^\d{4}-\d{2}-\d{2}[tT ]\d{2}:\d{2}/.test(head) || /^\d{2}:\d{2}:\d{2}/.test(head) ? 'crlf.log-forging' : null;
   }
-  if (s.charCodeAt(i) === 123 && /^\{\s*"(?:level|msg|message|severity|time|user)"/.test(head)) return 'crlf.log-forging';
+  if (LEVEL_SET.has(word) && (next === 58 || next === 93 || next === 32 || next === 124)) {
+    // "ERROR: …", "[WARN] …", "INFO something" — a bare level word must be upper-case (prose "info " is not a log line)
+    return bracket || next === 58 || next === 93 || s.slice(ws, j) === word.toUpperCase() ? 'crlf.log-forging' : null;
+  }
   return null;
 }
 

@@ -102,8 +102,8 @@ function check(s: JsonSchema, v: unknown, at: string, root: JsonSchema, depth: n
   }
   const t = typeOf(v);
   if (s.type !== undefined) {
-    const types = Array.isArray(s.type) ? s.type : [s.type];
-    if (!types.some((x) => x === t || (x === 'number' && t === 'integer'))) return at;
+    const okType = (x: JsonType): boolean => x === t || (x === 'number' && t === 'integer');
+    if (Array.isArray(s.type) ? !s.type.some(okType) : !okType(s.type as JsonType)) return at;
   }
   if (s.const !== undefined && !deepEqual(s.const, v)) return at;
   if (s.enum !== undefined && !s.enum.some((e) => deepEqual(e, v))) return at;
@@ -127,7 +127,7 @@ function check(s: JsonSchema, v: unknown, at: string, root: JsonSchema, depth: n
     const o = v as Record<string, unknown>;
     const keys = Object.keys(o);
     if ((s.minProperties !== undefined && keys.length < s.minProperties) || (s.maxProperties !== undefined && keys.length > s.maxProperties)) return at;
-    for (const r of s.required ?? []) if (!Object.prototype.hasOwnProperty.call(o, r)) return `${at}/${r}`;
+    if (s.required !== undefined) for (const r of s.required) if (!Object.prototype.hasOwnProperty.call(o, r)) return `${at}/${r}`;
     for (const k of keys) {
       const p = s.properties !== undefined && Object.prototype.hasOwnProperty.call(s.properties, k) ? s.properties[k] : undefined;
       const sub = p ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
@@ -135,7 +135,7 @@ function check(s: JsonSchema, v: unknown, at: string, root: JsonSchema, depth: n
       if (sub !== undefined) { const r = check(sub, o[k], `${at}/${k}`, root, depth + 1); if (r !== null) return r; }
     }
   }
-  for (const x of s.allOf ?? []) { const r = check(x, v, at, root, depth + 1); if (r !== null) return r; }
+  if (s.allOf !== undefined) for (const x of s.allOf) { const r = check(x, v, at, root, depth + 1); if (r !== null) return r; }
   if (s.anyOf !== undefined && !s.anyOf.some((x) => check(x, v, at, root, depth + 1) === null)) return at;
   if (s.oneOf !== undefined && s.oneOf.filter((x) => check(x, v, at, root, depth + 1) === null).length !== 1) return at;
   if (s.not !== undefined && check(s.not, v, at, root, depth + 1) === null) return at;

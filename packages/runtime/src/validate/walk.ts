@@ -41,50 +41,67 @@ function add(st: WalkState, f: SecurityFinding): void {
 }
 
 export function scanText(s: string, location: string, cfg: WalkConfig, st: WalkState, detectors: readonly DetectorName[] = cfg.enabled): void {
-  if (s.length > cfg.limits.maxStringLength) {
-    add(st, { category: 'limits', rule: 'limits.string-length', location, action: cfg.structural, severity: 'medium' });
-    return;
-  }
-  const hits = scanString(s, detectors);
-  for (const h of hits) {
-    const mode = cfg.modes[h.detector];
-    if (mode === 'off') continue;
-    add(st, { category: h.detector, rule: h.rule, location, action: mode === 'block' ? 'blocked' : 'monitored', severity: 'high', evidence: s });
-  }
+  scanAt(s, [location], cfg, st, detectors);
 }
 
 /** Walks `v`; findings accumulate in `st`. Recursion is bounded by `maxDepth`. */
 export function walk(v: unknown, location: string, cfg: WalkConfig, st: WalkState, depth = 0, detectors: readonly DetectorName[] = cfg.enabled): void {
+  walkAt(v, [location], cfg, st, depth, detectors);
+}
+
+// The location is kept as a stack of segments and joined only when a finding needs it: building a
+// string for every key of every clean payload was a measurable share of the per-invocation cost.
+function where(path: readonly string[]): string { return path.join(''); }
+
+function walkAt(v: unknown, path: string[], cfg: WalkConfig, st: WalkState, depth: number, detectors: readonly DetectorName[]): void {
   if (st.stop) return;
-  if (typeof v === 'string') { scanText(v, location, cfg, st, detectors); return; }
+  if (typeof v === 'string') { scanAt(v, path, cfg, st, detectors); return; }
   if (typeof v !== 'object' || v === null) return;
   if (depth >= cfg.limits.maxDepth) {
-    add(st, { category: 'limits', rule: 'limits.depth', location, action: cfg.structural, severity: 'medium' });
+    add(st, { category: 'limits', rule: 'limits.depth', location: where(path), action: cfg.structural, severity: 'medium' });
     return;
   }
   if (Array.isArray(v)) {
     st.keys += v.length;
-    if (st.keys > cfg.limits.maxKeys) { add(st, { category: 'limits', rule: 'limits.keys', location, action: cfg.structural, severity: 'medium' }); return; }
-    for (let i = 0; i < v.length && !st.stop; i++) walk(v[i], `${location}[${i}]`, cfg, st, depth + 1, detectors);
+    if (st.keys > cfg.limits.maxKeys) { add(st, { category: 'limits', rule: 'limits.keys', location: where(path), action: cfg.structural, severity: 'medium' }); return; }
+    for (let i = 0; i < v.length && !st.stop; i++) {
+      path.push(`[${i}]`);
+      walkAt(v[i], path, cfg, st, depth + 1, detectors);
+      path.pop();
+    }
     return;
   }
   const keys = Object.keys(v);
   st.keys += keys.length;
-  if (st.keys > cfg.limits.maxKeys) { add(st, { category: 'limits', rule: 'limits.keys', location, action: cfg.structural, severity: 'medium' }); return; }
+  if (st.keys > cfg.limits.maxKeys) { add(st, { category: 'limits', rule: 'limits.keys', location: where(path), action: cfg.structural, severity: 'medium' }); return; }
   for (const k of keys) {
     if (st.stop) return;
-    const at = `${location}.${k.length > 64 ? `${k.slice(0, 64)}…` : k}`;
+    path.push(k.length > 64 ? `.${k.slice(0, 64)}…` : `.${k}`);
     const val = (v as Record<string, unknown>)[k];
     if (protoKey(k) || (k === 'constructor' && typeof val === 'object' && val !== null && 'prototype' in val)) {
-      add(st, { category: 'prototype', rule: 'prototype.key', location: at, action: cfg.structural, severity: 'high' });
-      continue;
+      add(st, { category: 'prototype', rule: 'prototype.key', location: where(path), action: cfg.structural, severity: 'high' });
+    } else if (cfg.modes.nosql !== 'off' && isOperatorKey(k)) {
+      add(st, { category: 'nosql', rule: 'nosql.operator-key', location: where(path), action: cfg.modes.nosql === 'block' ? 'blocked' : 'monitored', severity: 'high', evidence: k });
+    } else {
+      if (k.length > 1) { path.push('(key)'); scanAt(k, path, cfg, st, detectors); path.pop(); }
+      walkAt(val, path, cfg, st, depth + 1, detectors);
     }
-    if (cfg.modes.nosql !== 'off' && isOperatorKey(k)) {
-      add(st, { category: 'nosql', rule: 'nosql.operator-key', location: at, action: cfg.modes.nosql === 'block' ? 'blocked' : 'monitored', severity: 'high', evidence: k });
-      continue;
-    }
-    if (k.length > 1) scanText(k, `${at}(key)`, cfg, st, detectors);
-    walk(val, at, cfg, st, depth + 1, detectors);
+    path.pop();
+  }
+}
+
+function scanAt(s: string, path: readonly string[], cfg: WalkConfig, st: WalkState, detectors: readonly DetectorName[]): void {
+  if (s.length > cfg.limits.maxStringLength) {
+    add(st, { category: 'limits', rule: 'limits.string-length', location: where(path), action: cfg.structural, severity: 'medium' });
+    return;
+  }
+  const hits = scanString(s, detectors);
+  if (hits.length === 0) return;
+  const location = where(path);
+  for (const h of hits) {
+    const mode = cfg.modes[h.detector];
+    if (mode === 'off') continue;
+    add(st, { category: h.detector, rule: h.rule, location, action: mode === 'block' ? 'blocked' : 'monitored', severity: 'high', evidence: s });
   }
 }
 

@@ -51,6 +51,23 @@ export const handler = async () => s3.listBuckets({});`);
     assert.deepEqual(ops(a), ['5 s3:ListBuckets']);
     assert.deepEqual(a.dynamic.map((d) => d.reason), ['uses @aws-lambda-powertools/parameters, which calls AWS itself: its calls are not analysed']);
   });
+  it('a client made by a factory or kept in an object is a dynamic use; a project module namespace is followed', () => {
+    const a = js(`import { DynamoDB } from '@aws-sdk/client-dynamodb';
+import AWS from 'aws-sdk';
+function makeDb() { return new DynamoDB({}); }
+const clients = { sns: new AWS.SNS() };
+const direct = new DynamoDB({});
+direct.scan({ TableName: 't' });`);
+    assert.deepEqual(a.dynamic.map((d) => d.loc.line), [3, 4]);
+    assert.deepEqual(ops(a), ['6 dynamodb:Scan']);
+    const ex = analyzeJs('lib.js', `import { SQS } from '@aws-sdk/client-sqs';\nexport const queue = new SQS({});`, noImports).exports;
+    const b = analyzeJs('h.js', `import * as lib from './lib.js';\nconst { queue } = require('./lib.js');\nlib.queue.sendMessage({ QueueUrl: 'u' });\nqueue.deleteMessage({ QueueUrl: 'u' });`, {
+      importExports: (spec) => (spec === './lib.js' ? ex : undefined),
+      resolveImport: (spec) => (spec === './lib.js' ? 'lib.js' : undefined),
+    }).analysis;
+    assert.deepEqual(ops(b), ['3 sqs:SendMessage', '4 sqs:DeleteMessage']);
+    assert.deepEqual(b.dynamic, []);
+  });
   it('string concatenation and ?? defaults', () => {
     const a = js(`import { SSMClient, GetParameterCommand } from '@aws-sdk/client-ssm';
 const PREFIX = process.env.PARAM_PREFIX ?? '/dev';
@@ -97,6 +114,17 @@ boto3.client("s3").get_waiter("object_exists")
 table.wait_until_exists()
 `);
     assert.deepEqual(a.dynamic.map((d) => d.loc.line), [4, 5, 6]);
+  });
+  it('a client returned by a factory is a dynamic use; bound, chained and loop clients are not', async () => {
+    const a = await py(`import boto3
+s3 = boto3.client("s3")
+def make():
+    return boto3.client("sqs")
+clients = [boto3.client("sns")]
+boto3.resource("s3").Bucket("b").delete()
+`);
+    assert.deepEqual(a.dynamic.map((d) => d.loc.line), [4, 5]);
+    assert.deepEqual(ops(a), ['6 s3:DeleteBucket']);
   });
   it('flags libraries that call AWS themselves', async () => {
     const a = await py(`from aws_lambda_powertools.utilities import parameters

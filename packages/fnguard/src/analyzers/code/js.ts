@@ -38,7 +38,9 @@ export type JsBinding =
   | { kind: 'command'; pkg: string; name: string; arg?: N; ctx: FileCtx }
   | { kind: 'value'; value: ParamValue }
   | { kind: 'object'; node: N; ctx: FileCtx }
-  | { kind: 'env-object' };
+  | { kind: 'env-object' }
+  /** `import * as clients from './clients.js'` / `require('./clients')`: that file's exports. */
+  | { kind: 'project-module'; exports: JsExports };
 
 export type JsExports = Map<string, JsBinding>;
 
@@ -177,6 +179,8 @@ export function analyzeJs(file: string, src: string, opts: JsOptions): JsResult 
   }
   const lines = new LineIndex(src);
   const ctx: FileCtx = { src, bindings: new Map() };
+  /** `new X()` expressions whose value was tracked (bound, called on, passed). */
+  const followed = new Set<number>();
   const text = (n: N): string => src.slice(n.start, n.end);
   const locOf = (n: N) => ({ file, line: lines.line(n.start), column: lines.column(n.start) });
 
@@ -185,8 +189,12 @@ export function analyzeJs(file: string, src: string, opts: JsOptions): JsResult 
       if (!analysis.imports.some((i) => i.spec === spec)) analysis.imports.push({ spec, resolved: opts.resolveImport(spec), loc: locOf(at) });
       const ex = opts.importExports(spec);
       if (!ex) return undefined;
-      if (name === '*') return undefined;
-      return ex.get(name) ?? (name === 'default' ? undefined : ex.get(`default.${name}`));
+      if (name === '*') return { kind: 'project-module', exports: ex };
+      return ex.get(name);
+    }
+    // Absolute paths: Lambda layers (/opt/nodejs/…), code this scan cannot see.
+    if (spec.startsWith('/') && !analysis.dynamic.some((d) => d.reason.includes(spec))) {
+      analysis.dynamic.push({ loc: locOf(at), reason: `imports ${spec} from outside the project (a layer?): its calls are not analysed` });
     }
     const lib = callsAwsItself('js', spec);
     if (lib && !analysis.dynamic.some((d) => d.reason.startsWith(`uses ${lib}`))) {
@@ -235,9 +243,11 @@ export function analyzeJs(file: string, src: string, opts: JsOptions): JsResult 
         if (base.kind === 'v2-root') return prop === 'DynamoDB' ? { kind: 'v2-class', service: 'DynamoDB' } : { kind: 'v2-class', service: prop };
         if (base.kind === 'v2-class' && prop === 'DocumentClient') return { kind: 'v2-doc-class' };
         if (base.kind === 'v3-module') return importedName(base.pkg, prop);
+        if (base.kind === 'project-module') return base.exports.get(prop);
         return undefined;
       }
       case 'NewExpression': {
+        followed.add(n.start);
         const callee = evalExpr(n.callee, depth + 1);
         if (!callee) return undefined;
         if (callee.kind === 'v3-class') {
@@ -374,6 +384,7 @@ export function analyzeJs(file: string, src: string, opts: JsOptions): JsResult 
       else if (from?.kind === 'env-object') bind(local.name, { kind: 'value', value: { kind: 'env', name: key } });
       else if (from?.kind === 'v3-module') bind(local.name, importedName(from.pkg, key));
       else if (from?.kind === 'v2-root') bind(local.name, { kind: 'v2-class', service: key });
+      else if (from?.kind === 'project-module') bind(local.name, from.exports.get(key));
     }
   };
 
@@ -382,7 +393,7 @@ export function analyzeJs(file: string, src: string, opts: JsOptions): JsResult 
       const spec = n.source.value as string;
       for (const s of n.specifiers as N[]) {
         const name = s.type === 'ImportSpecifier' ? (s.imported.name ?? s.imported.value) : s.type === 'ImportDefaultSpecifier' ? 'default' : '*';
-        bind(s.local.name, importFrom(spec, name, n) ?? (spec.startsWith('.') ? undefined : undefined));
+        bind(s.local.name, importFrom(spec, name, n));
       }
       if (n.specifiers.length === 0 && spec.startsWith('.')) importFrom(spec, '*', n);
     } else if (n.type === 'VariableDeclarator' && n.init) {
@@ -540,6 +551,14 @@ export function analyzeJs(file: string, src: string, opts: JsOptions): JsResult 
     }
   });
 
+  // Aggregated / v2 clients created where their value is not followed (returned by a factory, put in
+  // an object or array…): their method calls cannot be found. (v3 `XClient`s are fine: `send` names its command.)
+  walk(program, (n) => {
+    if (n.type !== 'NewExpression' || followed.has(n.start)) return;
+    const cls = evalExpr(n.callee);
+    const untracked = (cls?.kind === 'v3-class' && !cls.name.endsWith('Client')) || cls?.kind === 'v2-class' || cls?.kind === 'v2-doc-class';
+    if (untracked) dynamicUse(n, `SDK client ${shorten(text(n.callee))} created here is not tracked to its calls`);
+  });
   analysis.dynamic.sort((a, b) => a.loc.line - b.loc.line || (a.loc.column ?? 0) - (b.loc.column ?? 0));
   return { analysis, exports };
 }

@@ -565,11 +565,29 @@ export function analyzePython(file: string, src: string, parser: TSParser, opts:
     };
     visit(root);
 
+    /**
+     * Is the value of this call followed: bound to a name or `self.x`, called on, passed (then
+     * reported separately), or discarded? Otherwise (returned, put in a list…) its calls are lost.
+     */
+    const tracked = (c: TSNode): boolean => {
+      const p = c.parent;
+      if (!p) return true;
+      if (p.type === 'attribute' || p.type === 'argument_list' || p.type === 'keyword_argument' || p.type === 'expression_statement' || p.type === 'await' || p.type === 'for_statement') return true;
+      if (p.type === 'assignment') {
+        const left = p.childForFieldName('left');
+        return left?.type === 'identifier' || (left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self');
+      }
+      return false;
+    };
+
     // -------------------------------------------------------------- pass 2: calls
     const calls = root.descendantsOfType('call');
     for (const c of calls) {
       if (!c) continue;
-      evalCall(c, true);
+      const made = evalCall(c, true);
+      if (made && ['client', 'resource', 'sub-resource', 'collection'].includes(made.kind) && !tracked(c)) {
+        dynamicUse(c, `SDK ${made.kind === 'client' ? 'client' : 'resource'} created here is not tracked to its calls`);
+      }
       // A client or resource handed to other code: what that code calls is not followed.
       const fnNode = c.childForFieldName('function')!;
       const fnB = evalExpr(fnNode);

@@ -7,7 +7,7 @@
 import type { Identity, Model, Statement } from '../../model/types.js';
 import { evaluateCondition, isRestrictive } from './conditions.js';
 import { evaluate, hasPolicyVariable, resolveVariables, type ResourceGrant } from './evaluate.js';
-import { hasWildcard, wildcardMatch } from './match.js';
+import { hasWildcard } from './match.js';
 import {
   adminEquivalent,
   awsPrincipals,
@@ -50,14 +50,21 @@ function usableFor(t: Technique, identity: Identity, g: ResourceGrant): boolean 
   return true;
 }
 
-/** Roles of the model a PassRole resource pattern refers to. */
-function rolesMatching(model: Model, pattern: string): Identity[] {
-  const resolved = resolveVariables(pattern);
-  return [...model.identities.values()].filter((r) => {
-    if (r.kind !== 'aws-iam-role') return false;
-    const logical = r.id.slice(r.id.lastIndexOf('#') + 1);
-    const names = [r.arn?.value, r.arn?.expr, `\${${logical}.Arn}`].filter((x): x is string => !!x);
-    return names.some((n) => wildcardMatch(resolved, n));
+/** Roles of the model by every name a PassRole resource may use for them: ARN, expression, `${Logical.Arn}`. */
+function roleIndex(model: Model, memo: Memo): Map<string, Identity[]> {
+  return memo('iam:role-index', () => {
+    const index = new Map<string, Identity[]>();
+    for (const r of model.identities.values()) {
+      if (r.kind !== 'aws-iam-role') continue;
+      const logical = r.id.slice(r.id.lastIndexOf('#') + 1);
+      for (const name of new Set([r.arn?.value, r.arn?.expr, `\${${logical}.Arn}`])) {
+        if (!name) continue;
+        const list = index.get(name) ?? [];
+        list.push(r);
+        index.set(name, list);
+      }
+    }
+    return index;
   });
 }
 
@@ -102,7 +109,7 @@ function passRoleUse(identity: Identity, model: Model, grants: ResourceGrant[], 
     if (hasWildcard(resolveVariables(resource))) {
       worth = [resource]; // roles created later or outside the model may match
     } else {
-      const roles = rolesMatching(model, resource);
+      const roles = roleIndex(model, memo).get(resolveVariables(resource)) ?? [];
       worth = roles.length === 0 ? [resource] : roles.filter((r) => !grantsNothingNew(identity, r, memo)).map((r) => r.name);
     }
     if (worth.length === 0) continue;

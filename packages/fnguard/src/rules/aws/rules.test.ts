@@ -89,6 +89,7 @@ testRule(apigwRouteNoAuth, {
     { fixture: fx('apigw-route-no-auth', 'fail-sam'), expect: ['template.yaml:33', 'template.yaml:41'] },
     { fixture: fx('apigw-route-no-auth', 'fail-tf'), expect: ['main.tf:23', 'main.tf:62'] },
     { fixture: fx('apigw-route-no-auth', 'fail-sls'), expect: ['serverless.yml:9', 'serverless.yml:13'] },
+    { fixture: fx('apigw-route-no-auth', 'fail-cfn-websocket'), expect: ['template.yaml:30'], messageIncludes: 'WebSocket API route $connect' },
   ],
   pass: [fx('apigw-route-no-auth', 'pass-sam'), fx('apigw-route-no-auth', 'pass-tf'), fx('apigw-route-no-auth', 'pass-sls'), ...UNRESOLVED],
 });

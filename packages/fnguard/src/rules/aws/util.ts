@@ -117,7 +117,8 @@ export function isWebSocketNonConnect(t: Trigger): boolean {
 
 export function describeEndpoint(t: Trigger): string {
   const what = t.service === 'apigw-rest' ? 'REST API' : t.service === 'apigw-http' ? 'HTTP API' : t.service === 'apigw-websocket' ? 'WebSocket API' : t.service;
-  const route = [t.method?.toUpperCase(), t.path].filter(Boolean).join(' ');
+  const method = t.service === 'apigw-websocket' ? undefined : t.method?.toUpperCase();
+  const route = [method, t.path].filter(Boolean).join(' ');
   return route ? `${what} route ${route}` : what;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The IAM rules on templates, through the real sources (serverless.yml and SAM): each rule has
- * its failing template lines and two passing templates.
+ * The IAM rules on templates, through the real sources (serverless.yml, SAM, Terraform): each
+ * rule has its failing template lines and two passing templates.
  */
 import { testRule } from '../tester.js';
 import adminEquivalent from './admin-equivalent.js';
@@ -13,6 +13,10 @@ import broadManagedPolicy from './broad-managed-policy.js';
 import trustPolicy from './trust-policy.js';
 import sharedRole from './shared-role.js';
 import privilegeEscalation from './privilege-escalation.js';
+import azurePrivilegedRole from './azure-privileged-role.js';
+import gcpPrimitiveRole from './gcp-primitive-role.js';
+import gcpProjectActAs from './gcp-project-actas.js';
+import gcpDeployActAs from './gcp-deploy-actas.js';
 
 const dir = new URL('./fixtures/', import.meta.url).pathname;
 const SLS = `${dir}serverless-broad`;
@@ -35,3 +39,9 @@ testRule(privilegeEscalation, {
   ],
   pass,
 });
+
+const gcpPass = [`${dir}gcp-scoped`, `${dir}azure-scoped`];
+testRule(azurePrivilegedRole, { fail: [{ fixture: `${dir}azure-broad`, expect: ['main.tf:22'], messageIncludes: 'Owner at subscription scope' }], pass: gcpPass });
+testRule(gcpPrimitiveRole, { fail: [{ fixture: `${dir}gcp-broad`, expect: ['main.tf:12'], messageIncludes: 'roles/editor' }], pass: gcpPass });
+testRule(gcpProjectActAs, { fail: [{ fixture: `${dir}gcp-broad`, expect: ['main.tf:18', 'main.tf:30'] }], pass: gcpPass });
+testRule(gcpDeployActAs, { fail: [{ fixture: `${dir}gcp-broad`, expect: ['main.tf:24'], messageIncludes: 'roles/iam.serviceAccountUser' }], pass: gcpPass });

@@ -234,3 +234,8 @@ export function listProp(v: unknown, loc: Location, r?: RefResolver, inherited?:
   if (inherited) p.inherited = true;
   return p;
 }
+
+/** Set an optional property only when a value was found (keeps absent properties absent). */
+export function setDefined<T extends object, K extends keyof T>(target: T, key: K, v: T[K] | undefined): void {
+  if (v !== undefined) target[key] = v;
+}

@@ -99,3 +99,33 @@ describe('ARM source', () => {
     assert.ok(!m.files.some((f) => f.path === 'not-template.json'), 'JSON without a deployment schema is not claimed');
   });
 });
+
+describe('ARM source robustness', () => {
+  it('never fails on randomly mutated templates', async () => {
+    const { readFileSync, mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { parseJson } = await import('../structured.js');
+    const base = parseJson(readFileSync(fx('arm/full/azuredeploy.json'), 'utf8'), 'x').value;
+    // Seeded PRNG: the same mutations on every run.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const junk = [null, 42, true, '[', "[concat(]", "[parameters('nope')]", [], {}, [[1]], '[reference(1).x.y]', "[resourceId()]", "[variables('identityName')]"];
+    const mutate = (v: unknown): unknown => {
+      if (rnd() < 0.08) return junk[Math.floor(rnd() * junk.length)];
+      if (Array.isArray(v)) return v.map(mutate);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mutate(x)]));
+      return v;
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'fnguard-arm-'));
+    try {
+      for (let i = 0; i < 60; i++) writeFileSync(join(dir, `t${i}.json`), JSON.stringify(mutate(base), null, 1));
+      const m = await buildModel(dir);
+      const failures = m.diagnostics.filter((d) => /source failed/.test(d.message));
+      assert.deepEqual(failures, []);
+      assert.ok(m.functions.length > 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,7 +5,7 @@
  * `/aws/lambda/<function>`), plus account-wide `AWS::CloudTrail::Trail` → model.auditTrails.
  */
 import type { AuditTrail, FunctionNode, Permission, Trigger, TriggerKind } from '../../model/types.js';
-import { isPlainObject, render } from '../aws-common/values.js';
+import { isPlainObject, render, setDefined } from '../aws-common/values.js';
 import { parseArn } from '../aws-common/arn.js';
 import { urlTrigger } from './functions.js';
 import { Props } from './props.js';
@@ -39,9 +39,7 @@ function permission(stack: Stack, r: Resource): void {
   const p = new Props(stack, r.props);
   const principal = p.str('Principal') ?? { expr: '${…}', loc: r.loc };
   const perm: Permission = { principal, loc: r.loc };
-  const set = <K extends keyof Permission>(key: K, v: Permission[K] | undefined): void => {
-    if (v !== undefined) perm[key] = v;
-  };
+  const set = <K extends keyof Permission>(key: K, v: Permission[K] | undefined): void => setDefined(perm, key, v);
   set('action', p.str('Action'));
   set('sourceArn', p.str('SourceArn'));
   set('sourceAccount', p.str('SourceAccount'));
@@ -106,9 +104,7 @@ function logGroup(stack: Stack, r: Resource): void {
 function trail(stack: Stack, r: Resource): void {
   const p = new Props(stack, r.props);
   const t: AuditTrail = { cloud: 'aws', kind: 'cloudtrail', loc: r.loc };
-  const set = <K extends keyof AuditTrail>(key: K, v: AuditTrail[K] | undefined): void => {
-    if (v !== undefined) t[key] = v;
-  };
+  const set = <K extends keyof AuditTrail>(key: K, v: AuditTrail[K] | undefined): void => setDefined(t, key, v);
   set('multiRegion', p.bool('IsMultiRegionTrail'));
   set('logFileValidation', p.bool('EnableLogFileValidation'));
   set('kmsKey', p.str('KMSKeyId'));

@@ -4,7 +4,7 @@
  * VPC, tracing, encryption, limits, layers, dead-letter targets, SAM Events and function URLs.
  */
 import type { AuthType, FunctionNode, Prop, Trigger, TriggerKind } from '../../model/types.js';
-import { isPlainObject, strProp } from '../aws-common/values.js';
+import { isPlainObject, setDefined, strProp } from '../aws-common/values.js';
 import { layerFrom } from '../aws-common/arn.js';
 import { codePathFor } from '../aws-common/code-path.js';
 import { mergeEnv, vpcNetwork } from '../aws-common/function-parts.js';
@@ -32,9 +32,7 @@ function baseFunction(stack: Stack, r: Resource, p: Props): FunctionNode {
     id: stack.id(r.logicalId), name: declared?.value ?? r.logicalId, cloud: 'aws', format: stack.format, loc: r.loc,
     triggers: [], env: [], layers: [], permissions: [],
   };
-  const set = <K extends keyof FunctionNode>(key: K, v: FunctionNode[K] | undefined): void => {
-    if (v !== undefined) fn[key] = v;
-  };
+  const set = <K extends keyof FunctionNode>(key: K, v: FunctionNode[K] | undefined): void => setDefined(fn, key, v);
   set('runtime', p.str('Runtime'));
   set('handler', p.str('Handler'));
   set('packageType', p.str('PackageType'));

@@ -7,7 +7,7 @@
  */
 import type { Api, FunctionNode, Identity, Location, PolicyDocument } from '../../model/types.js';
 import { statementsFromJson } from '../aws-common/policy.js';
-import { Unresolved, boolProp, intrinsicName, isPlainObject, numProp, render, strProp } from '../aws-common/values.js';
+import { boolProp, intrinsicName, isPlainObject, numProp, render, setDefined, strProp, Unresolved } from '../aws-common/values.js';
 import { layerFrom } from '../aws-common/arn.js';
 import { codePathFor } from '../aws-common/code-path.js';
 import { mergeEnv, vpcNetwork } from '../aws-common/function-parts.js';
@@ -193,9 +193,7 @@ function buildFunction(stack: Stack, ec: EventContext, name: string, conf: Obj, 
   const fn: FunctionNode = {
     id: `${input.file}#${name}`, name, cloud: 'aws', format: 'serverless', loc, triggers: [], env: [], layers: [], permissions: [],
   };
-  const set = <K extends keyof FunctionNode>(key: K, v: FunctionNode[K] | undefined): void => {
-    if (v !== undefined) fn[key] = v;
-  };
+  const set = <K extends keyof FunctionNode>(key: K, v: FunctionNode[K] | undefined): void => setDefined(fn, key, v);
   set('handler', own.str('handler'));
   if (conf['image'] !== undefined) fn.packageType = { value: 'Image', loc: stack.loc(conf, 'image') };
   else set('runtime', p.str('runtime'));

@@ -87,7 +87,7 @@ function rolesFor(b: Builder, v: Val | undefined, linked: Resource[] = []): Iden
   const out: Identity[] = [];
   for (const r of [...linked, ...b.refsTo(v, 'aws_iam_role')]) {
     const id = b.model.identities.get(roleId(r));
-    if (id) out.push(id);
+    if (id && !out.includes(id)) out.push(id);
   }
   if (out.length > 0) return out;
   if (typeof v === 'string') {

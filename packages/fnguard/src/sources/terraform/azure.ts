@@ -6,6 +6,7 @@
 import type { AzureSettings, EnvVar, FunctionNode, Identity, Location, Network, Prop, RoleBinding } from '../../model/types.js';
 import { runtimeFromFx, runtimeFromSettings } from '../azure/app-settings.js';
 import { triggersFromBindings } from '../azure/bindings.js';
+import { StructuredDoc } from '../structured.js';
 import { structuredOf } from './policy.js';
 import type { Block } from './hcl.js';
 import { Unknown, isObj, locOf, render, type Val } from './eval.js';
@@ -220,15 +221,16 @@ function appFunctions(b: Builder): void {
     if (!app || cfg === undefined) continue;
     const at = b.attrLoc(r, 'config_json');
     const doc = structuredOf(cfg, at, b.ev);
-    if (!doc) {
-      b.ctx.warn(at.file, `config_json of ${r.fullAddr} is not readable JSON`, at.line);
+    if (!(doc instanceof StructuredDoc)) {
+      b.ctx.warn(doc.loc.file, `config_json of ${r.fullAddr} ${doc.error}`, doc.loc.line);
       continue;
     }
     const root = doc.value;
     const bindings = root !== null && typeof root === 'object' && !Array.isArray(root) ? root['bindings'] : undefined;
     const { triggers, problems } = triggersFromBindings(bindings, doc, at);
     for (const p of problems) b.ctx.warn(p.loc.file, p.message, p.loc.line);
-    app.triggers.push(...triggers);
+    // The positions table has no columns: keep file and line only.
+    app.triggers.push(...triggers.map((t) => ({ ...t, loc: { file: t.loc.file, line: t.loc.line } })));
   }
 }
 

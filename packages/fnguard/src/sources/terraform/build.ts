@@ -11,6 +11,8 @@ import { Evaluator, JsonValue, PolicyDocValue, Unknown, isKnown, isObj, locOf, r
 import type { Config, Resource } from './load.js';
 import { blocksOf, type PolicyContext } from './policy.js';
 
+const FUNCTION_ALIASES = ['aws_lambda_alias', 'aws_lambda_provisioned_concurrency_config'];
+
 export class Builder {
   readonly model: Model;
   /** Function nodes by resource id, and the resource each came from. */
@@ -130,10 +132,15 @@ export class Builder {
   }
 
   /** The function an attribute of `r` points at: by reference, else by name (or the name in an ARN). */
-  functionOf(r: Resource, attr: string, types: string[], nameAttr: string, block: Block = r.block): { fn: FunctionNode; res: Resource } | undefined {
-    for (const t of this.attrRefs(r, attr, block, ...types)) {
+  functionOf(r: Resource, attr: string, types: string[], nameAttr: string, block: Block = r.block, depth = 0): { fn: FunctionNode; res: Resource } | undefined {
+    for (const t of this.attrRefs(r, attr, block, ...types, ...FUNCTION_ALIASES)) {
       const hit = this.functions.get(t.id);
       if (hit) return hit;
+      // A Lambda alias (or version) stands for its function.
+      if (FUNCTION_ALIASES.includes(t.type) && depth < 3) {
+        const viaAlias = this.functionOf(t, 'function_name', types, nameAttr, t.block, depth + 1);
+        if (viaAlias) return viaAlias;
+      }
     }
     return this.functionFor(this.val(r, attr, block), types, nameAttr);
   }

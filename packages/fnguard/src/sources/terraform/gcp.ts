@@ -226,25 +226,24 @@ function connectorNetwork(b: Builder, r: Resource, block: Block, ingress: Prop<s
   };
 }
 
-/** Invoker bindings on one function: `_iam_member` (one member) and `_iam_binding` (members list). */
-const INVOKER_TYPES: Array<{ type: string; fnAttr: string; fnTypes: string[] }> = [
-  { type: 'google_cloudfunctions_function_iam_member', fnAttr: 'cloud_function', fnTypes: [V1] },
-  { type: 'google_cloudfunctions_function_iam_binding', fnAttr: 'cloud_function', fnTypes: [V1] },
-  { type: 'google_cloudfunctions2_function_iam_member', fnAttr: 'cloud_function', fnTypes: [V2] },
-  { type: 'google_cloudfunctions2_function_iam_binding', fnAttr: 'cloud_function', fnTypes: [V2] },
-  { type: 'google_cloud_run_service_iam_member', fnAttr: 'service', fnTypes: [V2] },
-  { type: 'google_cloud_run_service_iam_binding', fnAttr: 'service', fnTypes: [V2] },
-  { type: 'google_cloud_run_v2_service_iam_member', fnAttr: 'name', fnTypes: [V2] },
-  { type: 'google_cloud_run_v2_service_iam_binding', fnAttr: 'name', fnTypes: [V2] },
+/** Resources whose IAM grants invoke one function: `_iam_member`, `_iam_binding`, `_iam_policy`. */
+const INVOKER_BASES: Array<{ base: string; fnAttr: string; fnTypes: string[] }> = [
+  { base: 'google_cloudfunctions_function', fnAttr: 'cloud_function', fnTypes: [V1] },
+  { base: 'google_cloudfunctions2_function', fnAttr: 'cloud_function', fnTypes: [V2] },
+  // 2nd gen functions are Cloud Run services of the same name.
+  { base: 'google_cloud_run_service', fnAttr: 'service', fnTypes: [V2] },
+  { base: 'google_cloud_run_v2_service', fnAttr: 'name', fnTypes: [V2] },
 ];
 
-/** Members of an `_iam_member` (`member`) or `_iam_binding` (`members`), each with its line. */
-function members(b: Builder, r: Resource): Array<{ member: Prop<string>; raw: Val }> {
-  const oneV = b.val(r, 'member');
-  const one = strProp(oneV, b.attrLoc(r, 'member'));
+export const GCP_IAM_TYPES = INVOKER_BASES.flatMap(({ base }) => [`${base}_iam_member`, `${base}_iam_binding`, `${base}_iam_policy`]);
+
+/** Members of an `_iam_member` (`member`) or a binding (`members`), each with its line and raw value. */
+function members(b: Builder, r: Resource, block: Block = r.block): Array<{ member: Prop<string>; raw: Val }> {
+  const oneV = b.val(r, 'member', block);
+  const one = strProp(oneV, b.attrLoc(r, 'member', block));
   if (one) return [{ member: one, raw: oneV! }];
-  const list = b.val(r, 'members');
-  const at = b.attrLoc(r, 'members');
+  const list = b.val(r, 'members', block);
+  const at = b.attrLoc(r, 'members', block);
   if (!Array.isArray(list)) {
     const p = strProp(list, at);
     return p ? [{ member: p, raw: list! }] : [];
@@ -255,25 +254,37 @@ function members(b: Builder, r: Resource): Array<{ member: Prop<string>; raw: Va
   });
 }
 
-function conditionOf(b: Builder, r: Resource): string[] | undefined {
-  const c = b.block(r.block, 'condition');
+function conditionOf(b: Builder, r: Resource, block: Block = r.block): string[] | undefined {
+  const c = b.block(block, 'condition');
   if (!c) return undefined;
   const expr = b.str(r, 'expression', c);
   return [expr?.value ?? expr?.expr ?? 'condition'];
 }
 
+/** Grants of one role (`role` + members) in `block` of `r` → permissions on fn. */
+function grant(b: Builder, fn: FunctionNode, r: Resource, block: Block = r.block): void {
+  const role = b.str(r, 'role', block);
+  const conditions = conditionOf(b, r, block);
+  for (const { member } of members(b, r, block)) {
+    const p: Permission = { principal: member, loc: member.loc };
+    if (role) p.action = role;
+    if (conditions) p.conditions = conditions;
+    fn.permissions.push(p);
+  }
+}
+
 function invokerBindings(b: Builder): void {
-  for (const { type, fnAttr, fnTypes } of INVOKER_TYPES) {
-    for (const r of b.of(type)) {
+  for (const { base, fnAttr, fnTypes } of INVOKER_BASES) {
+    for (const r of [...b.of(`${base}_iam_member`), ...b.of(`${base}_iam_binding`)]) {
+      const fn = b.functionOf(r, fnAttr, fnTypes, 'name')?.fn;
+      if (fn) grant(b, fn, r);
+    }
+    // Authoritative policies: the bindings of a `data "google_iam_policy"`.
+    for (const r of b.of(`${base}_iam_policy`)) {
       const fn = b.functionOf(r, fnAttr, fnTypes, 'name')?.fn;
       if (!fn) continue;
-      const role = b.str(r, 'role');
-      const conditions = conditionOf(b, r);
-      for (const { member } of members(b, r)) {
-        const p: Permission = { principal: member, loc: member.loc };
-        if (role) p.action = role;
-        if (conditions) p.conditions = conditions;
-        fn.permissions.push(p);
+      for (const pol of b.attrRefs(r, 'policy_data', r.block, 'data.google_iam_policy')) {
+        for (const binding of b.blocks(pol.block, 'binding')) grant(b, fn, pol, binding);
       }
     }
   }

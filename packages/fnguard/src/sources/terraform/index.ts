@@ -13,13 +13,13 @@ import { Builder } from './build.js';
 import { policyDocumentStatements, type PolicyContext } from './policy.js';
 import { loadAws } from './aws.js';
 import { AZURE_FUNCTION_TYPES, loadAzure } from './azure.js';
-import { loadGcp } from './gcp.js';
+import { GCP_IAM_TYPES, loadGcp } from './gcp.js';
 
 const CLAIMED = /\.(tf|tfvars|tfvars\.json)$/i;
 
 /** Resource types this source reads (directly or as the target of a link). Others get one info line. */
 const READ_TYPES = new Set([
-  'aws_lambda_function', 'aws_lambda_permission', 'aws_lambda_function_url', 'aws_lambda_event_source_mapping',
+  'aws_lambda_function', 'aws_lambda_alias', 'aws_lambda_permission', 'aws_lambda_function_url', 'aws_lambda_event_source_mapping',
   'aws_iam_role', 'aws_iam_role_policy', 'aws_iam_policy', 'aws_iam_role_policy_attachment', 'aws_iam_policy_attachment',
   'aws_cloudwatch_log_group', 'aws_cloudtrail', 'aws_s3_bucket_notification', 'aws_sns_topic_subscription',
   'aws_cloudwatch_event_target', 'aws_cloudwatch_event_rule',
@@ -30,11 +30,11 @@ const READ_TYPES = new Set([
   // Read through the resources that point at them (authorization types, scopes, sources).
   'aws_api_gateway_authorizer', 'aws_api_gateway_deployment', 'aws_apigatewayv2_authorizer', 'aws_apigatewayv2_deployment',
   'azurerm_resource_group',
-  ...AZURE_FUNCTION_TYPES, 'azurerm_role_assignment', 'azurerm_role_definition', 'azurerm_user_assigned_identity',
+  ...AZURE_FUNCTION_TYPES, 'azurerm_function_app_function', 'azurerm_role_assignment', 'azurerm_role_definition', 'azurerm_user_assigned_identity',
   'azurerm_app_service_virtual_network_swift_connection',
   'google_cloudfunctions_function', 'google_cloudfunctions2_function', 'google_service_account', 'google_storage_bucket_object',
-  ...['google_cloudfunctions_function', 'google_cloudfunctions2_function', 'google_cloud_run_service', 'google_cloud_run_v2_service', 'google_project', 'google_folder', 'google_organization']
-    .flatMap((p) => [`${p}_iam_member`, `${p}_iam_binding`]),
+  ...GCP_IAM_TYPES,
+  ...['google_project', 'google_folder', 'google_organization'].flatMap((p) => [`${p}_iam_member`, `${p}_iam_binding`]),
 ]);
 
 /** Computed attributes of data sources we can evaluate statically. */

@@ -34,14 +34,39 @@ function locatorFor(file: string, fallback: Location): Locator {
   };
 }
 
+/** JSON text from a heredoc or file(): parsed with lines shifted to where the text starts in its file. */
+function parseJsonText(text: string, at: Location, ev: Evaluator): StructuredDoc | { error: string; loc: Location } {
+  const origin = ev.origins.get(text);
+  const file = origin?.file ?? at.file;
+  const shift = origin ? origin.line - 1 : at.line - 1;
+  let doc: StructuredDoc;
+  try {
+    doc = parseJson(text, file);
+  } catch (err) {
+    // Point at the offending line of the heredoc / file, not at the attribute.
+    const line = err instanceof ParseError && err.line ? err.line + shift : undefined;
+    return line ? { error: 'is not valid JSON', loc: { file, line } } : { error: `is not valid JSON: ${describeError(err)}`, loc: at };
+  }
+  const table: ConstructorParameters<typeof StructuredDoc>[2] = new WeakMap();
+  const walk = (x: unknown, depth: number): void => {
+    if (x === null || typeof x !== 'object' || depth > 60) return;
+    const keys = new Map<string | number, number>();
+    for (const k of Array.isArray(x) ? x.keys() : Object.keys(x)) keys.set(k, doc.loc(x, k).line + shift);
+    table.set(x, { line: doc.loc(x).line + shift, column: 1, keys });
+    for (const c of Object.values(x)) walk(c, depth + 1);
+  };
+  walk(doc.value, 0);
+  return new StructuredDoc(file, doc.value, table);
+}
+
 /**
  * A JSON document given as `jsonencode({...})`, a heredoc or file() → a StructuredDoc whose lines
  * are lines of the file the JSON was written in (for readers shared with the JSON sources).
  */
-export function structuredOf(v: Val, at: Location, ev: Evaluator): StructuredDoc | undefined {
-  const table: ConstructorParameters<typeof StructuredDoc>[2] = new WeakMap();
+export function structuredOf(v: Val, at: Location, ev: Evaluator): StructuredDoc | { error: string; loc: Location } {
   if (v instanceof JsonValue || isObj(v)) {
     const plain = toPlain(v, 0, true);
+    const table: ConstructorParameters<typeof StructuredDoc>[2] = new WeakMap();
     const copy = (x: unknown, depth: number): void => {
       if (x === null || typeof x !== 'object' || depth > 60) return;
       const pos = positions.get(x);
@@ -52,26 +77,7 @@ export function structuredOf(v: Val, at: Location, ev: Evaluator): StructuredDoc
     return new StructuredDoc(at.file, plain as Plain, table);
   }
   const text = typeof v === 'string' ? v : v instanceof Unknown ? v.text : undefined;
-  if (text === undefined) return undefined;
-  const origin = ev.origins.get(text);
-  const file = origin?.file ?? at.file;
-  const shift = origin ? origin.line - 1 : at.line - 1;
-  let doc: StructuredDoc;
-  try {
-    doc = parseJson(text, file);
-  } catch {
-    return undefined;
-  }
-  // Re-key the positions with lines shifted to where the text starts in its file.
-  const walk = (x: unknown, depth: number): void => {
-    if (x === null || typeof x !== 'object' || depth > 60) return;
-    const keys = new Map<string | number, number>();
-    for (const k of Array.isArray(x) ? x.keys() : Object.keys(x)) keys.set(k, doc.loc(x, k).line + shift);
-    table.set(x, { line: doc.loc(x).line + shift, column: 1, keys });
-    for (const c of Object.values(x)) walk(c, depth + 1);
-  };
-  walk(doc.value, 0);
-  return new StructuredDoc(file, doc.value, table);
+  return text === undefined ? { error: `is not known statically (${render(v)})`, loc: at } : parseJsonText(text, at, ev);
 }
 
 export interface PolicyContext {
@@ -95,30 +101,18 @@ export function policyFromValue(v: Val, name: string, kind: PolicyDocument['kind
     // A reference we cannot see through (an aws_iam_policy's arn, a variable…): an unknown document.
     return { name, kind, loc: at, statements: [] };
   }
-  // JSON text from a heredoc or file(): parse it with positions, shifted to where the text starts.
-  const origin = pc.ev.origins.get(text);
-  const file = origin?.file ?? at.file;
-  const shift = origin ? origin.line - 1 : at.line - 1;
-  try {
-    const doc = parseJson(text, file);
-    const locator: Locator = {
-      loc: (c, k) => {
-        const l = doc.loc(c, k);
-        return { file, line: l.line + shift };
-      },
-    };
-    const out = { ...policyFromJson(doc.value, locator, name, kind, { onWarn }), loc: at };
-    // Text built with unknown interpolations: `${…}` in an action is not a real action.
-    for (const s of out.statements) {
-      if ([...(s.action ?? []), ...(s.notAction ?? [])].some((a) => a.includes('${'))) s.partial = true;
-    }
-    return out;
-  } catch (err) {
-    // Point at the offending line of the heredoc / file, not at the attribute.
-    const line = err instanceof ParseError && err.line ? err.line + shift : undefined;
-    pc.warn(`policy ${name} is not valid JSON${line ? '' : `: ${describeError(err)}`}`, line ? { file, line } : at);
+  const doc = parseJsonText(text, at, pc.ev);
+  if (!(doc instanceof StructuredDoc)) {
+    pc.warn(`policy ${name} ${doc.error}`, doc.loc);
     return { name, kind, loc: at, statements: [] };
   }
+  const lines: Locator = { loc: (c, k) => ({ file: doc.file, line: doc.loc(c, k).line }) };
+  const out = { ...policyFromJson(doc.value, lines, name, kind, { onWarn }), loc: at };
+  // Text built with unknown interpolations: `${…}` in an action is not a real action.
+  for (const s of out.statements) {
+    if ([...(s.action ?? []), ...(s.notAction ?? [])].some((a) => a.includes('${'))) s.partial = true;
+  }
+  return out;
 }
 
 /**

@@ -58,6 +58,7 @@ test('AWS: role linked by reference, with trust, inline, jsonencode, heredoc, po
   // Heredoc trust policy: statement at its `{` line inside the heredoc.
   assert.equal(role.trustPolicy?.statements[0]?.loc.line, 49);
   assert.deepEqual(role.trustPolicy?.statements[0]?.principal, { Service: ['lambda.amazonaws.com'] });
+  assert.deepEqual(role.policies.map((p) => p.name), ['orders-inline', 'orders-logs', 'orders-from-file']);
   const byName = new Map(role.policies.map((p) => [p.name, p]));
   const inline = byName.get('orders-inline')!;
   assert.equal(inline.kind, 'inline');
@@ -88,9 +89,11 @@ test('AWS: function URL, permission, event source mapping, CloudTrail', async ()
   const q = f.triggers.find((t) => t.kind === 'queue')!;
   assert.equal(q.service, 'sqs');
   assert.equal(q.batchSize?.value, 10);
-  assert.equal(f.permissions.length, 1);
+  assert.equal(f.permissions.length, 2);
   assert.equal(f.permissions[0]!.principal.value, '*');
   assert.equal(f.permissions[0]!.functionUrlAuthType?.value, 'NONE');
+  // Granted on an alias: still this function's permission.
+  assert.deepEqual([f.permissions[1]!.principal.value, f.permissions[1]!.sourceArn?.expr, f.permissions[1]!.loc.line], ['s3.amazonaws.com', '${aws_s3_bucket.data.arn}', 175]);
   assert.equal(m.auditTrails.length, 1);
   assert.equal(m.auditTrails[0]!.multiRegion?.value, false);
   assert.equal(m.auditTrails[0]!.logFileValidation?.value, true);
@@ -146,6 +149,14 @@ test('Azure: function app settings, app settings, identities and role assignment
       ['FUNCTIONS_WORKER_RUNTIME', 33, undefined],
       ['DB_PASSWORD', 34, undefined],
       ['API_KEY', 35, 'azure-key-vault'],
+    ],
+  );
+  // HTTP and timer triggers from azurerm_function_app_function config_json (jsonencode and heredoc).
+  assert.deepEqual(
+    billing.triggers.map((t) => [t.kind, t.service, t.loc.line, t.auth?.value, t.auth?.loc.line, t.method, t.path]),
+    [
+      ['http', 'azure-http', 130, 'none', 131, 'POST', 'pay/{id}'],
+      ['schedule', 'azure-timer', 153, undefined, undefined, undefined, undefined],
     ],
   );
   const sys = m.identities.get(billing.identityId!)!;
@@ -207,6 +218,10 @@ test('GCP: v1 and v2 functions, default and own service accounts, invokers, secr
   assert.equal(api.identityId, 'gcp:sa:default:compute');
   assert.equal(api.triggers[0]!.public, true);
   assert.deepEqual(api.permissions.map((p) => [p.principal.value, p.loc.line]), [['user:ops@example.com', 95], ['allAuthenticatedUsers', 96]]);
+  const reports = fn(m, 'reports');
+  assert.deepEqual(reports.permissions.map((p) => [p.principal.value, p.action?.value, p.loc.line]), [['group:finance@example.com', 'roles/cloudfunctions.invoker', 124]]);
+  assert.equal(reports.triggers[0]!.public, false);
+  assert.equal(m.identities.get(reports.identityId!)?.external, true);
   const compute = m.identities.get('gcp:sa:default:compute')!;
   assert.deepEqual(compute.roleBindings.map((r) => [r.role.value, r.loc.line]), [['roles/storage.admin', 110]]);
 });
