@@ -128,3 +128,14 @@ export function generateAdvisoryZip(path: string, count = 50_000, inPool = Math.
   writeFileSync(path, zipSync(files, { level: 1 }));
   return count;
 }
+
+// `node --import tsx bench/deps/generate.ts DIR` writes DIR/repo and DIR/{all,small}.zip
+// (the bench runs it in a child process so the generator's memory is not in the measured peak).
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!) && process.argv[2]) {
+  const out = process.argv[2];
+  const t = performance.now();
+  const c = generateMonorepo(join(out, 'repo'), 50, 20_000);
+  const n = generateAdvisoryZip(join(out, 'all.zip'), 50_000);
+  generateAdvisoryZip(join(out, 'small.zip'), 5_000);
+  process.stdout.write(JSON.stringify({ ...c, advisories: n, ms: performance.now() - t }));
+}

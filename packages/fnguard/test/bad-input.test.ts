@@ -4,18 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { main } from '../src/cli/main.js';
-import type { CommandIO } from '../src/cli/types.js';
+import { runCli } from './helpers/cli.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/bad-input/', import.meta.url));
-
-export async function runCli(argv: string[], cwd = process.cwd()) {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, cwd };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 test('broken, hostile and unknown input gives one-line warnings per file and the scan goes on', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fnguard-bad-'));

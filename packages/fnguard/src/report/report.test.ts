@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import Ajv04 from 'ajv-draft-04';
+import { sarifValidator } from '../../test/helpers/sarif.js';
 import type { ScanResult } from '../findings/types.js';
 import type { RuleMeta } from '../rules/define.js';
 import { renderReport } from './index.js';
-
-const require = createRequire(import.meta.url);
-/** The official SARIF 2.1.0 JSON schema (draft-04), as shipped by Microsoft's sarif-js-sdk. */
-export function sarifValidator() {
-  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
-  return ajv.compile(schema);
-}
 
 const meta: RuleMeta = {
   id: 'AWS_TEST_RULE',

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { cvss3BaseScore } from './cvss.js';
 import { INDEX_FILE, loadVulnDb, VulnIndex, type OsvRecord } from './osv.js';
+import { ZipError } from './zip.js';
 
 const FIX = fileURLToPath(new URL('./fixtures/osv', import.meta.url));
 
@@ -82,6 +83,15 @@ describe('OSV index', () => {
       assert.equal(c.size, 5);
       const hit = c.lookup('npm', 'lodash', '4.17.11')[0]!;
       assert.deepEqual([hit.fixed, hit.advisory.severity, hit.advisory.aliases], ['4.17.12', 'critical', ['CVE-2019-10744']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('rejects a file that is not a zip with a one-line error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fng-osv-'));
+    try {
+      writeFileSync(join(dir, 'all.zip'), 'this is not a zip archive at all');
+      assert.throws(() => loadVulnDb(join(dir, 'all.zip')), (e: Error) => e instanceof ZipError && !e.message.includes('\n'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -10,7 +10,6 @@ import { evaluate, hasPolicyVariable, resolveVariables, type ResourceGrant } fro
 import { hasWildcard } from './match.js';
 import {
   adminEquivalent,
-  awsPrincipals,
   coversAll,
   noMemo,
   principalPermissions,
@@ -155,9 +154,4 @@ export function escalationPaths(identity: Identity, model: Model, memo: Memo = n
     }
     return paths;
   });
-}
-
-/** Escalation paths of every AWS principal of a model (library entry point). */
-export function allEscalationPaths(model: Model, memo: Memo = noMemo): Map<Identity, EscalationPath[]> {
-  return new Map(awsPrincipals(model).map((i) => [i, escalationPaths(i, model, memo)] as const));
 }

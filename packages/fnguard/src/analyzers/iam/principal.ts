@@ -4,7 +4,6 @@
  * and effective permissions — each computed once per identity through the rule context's memo.
  */
 import type { Identity, Model, PolicyDocument, Prop, Statement } from '../../model/types.js';
-import { expandActionPattern } from './actions.js';
 import { isRestrictive, isSatisfiable } from './conditions.js';
 import { effectivePermissions, evaluate, type EffectivePermissions, type ResourceGrant } from './evaluate.js';
 import { knownManagedPolicy, managedPolicyName } from './managed.js';
@@ -109,9 +108,4 @@ export function principalLogicalLocation(identity: Identity): { name: string; fu
   const arn = identity.arn?.value;
   if (!arn) return undefined;
   return [{ name: identity.name, fullyQualifiedName: arn, kind: 'principal' }];
-}
-
-/** Expand a list of patterns to concrete actions (set semantics). */
-export function expandAll(patterns: readonly string[]): string[] {
-  return [...new Set(patterns.flatMap(expandActionPattern))];
 }

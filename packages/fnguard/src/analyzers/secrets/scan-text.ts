@@ -96,7 +96,8 @@ export async function scanText(path: string, content: string): Promise<FoundSecr
       line: m.loc.start.line,
       column: m.loc.start.column + 1,
       kind: m.ruleId.replace(/^@secretlint\/secretlint-rule-/, ''),
-      description: m.messageId,
+      // only the rule's type name: secretlint's message text quotes the secret itself
+      description: typeof (m.data as { typeName?: unknown } | undefined)?.typeName === 'string' ? String((m.data as { typeName: string }).typeName) : m.messageId.replace(/_/g, ' ').toLowerCase(),
       confidence: 'high',
       secret,
       hash: secretHash(secret),

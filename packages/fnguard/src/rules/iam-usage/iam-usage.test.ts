@@ -9,6 +9,8 @@ testRule(unusedPermission, {
   fail: [
     // serverless.yml: dynamodb:DeleteItem (statement at 13) and sqs:SendMessage (19) are never called.
     { fixture: fx('unused-sls'), expect: ['serverless.yml:13', 'serverless.yml:19'], messageIncludes: 'no code path of function createOrder' },
+    // One role, two functions (JS + Python): each uses part of it; sns:Subscribe is used by neither.
+    { fixture: fx('shared-sls'), expect: ['serverless.yml:16'], messageIncludes: 'allows sns:Subscribe, which no code path of functions receive, store uses' },
     // Terraform jsonencode policy: sqs:DeleteQueue is never called.
     { fixture: fx('tf-node'), expect: ['main.tf:23'], messageIncludes: 'sqs:DeleteQueue' },
   ],
@@ -34,5 +36,7 @@ testRule(callNotAllowed, {
     fx('sam-python-ok'),
     // Calls allowed through template references (${OrdersTable.Arn}) and a wildcard object ARN.
     fx('unused-sls'),
+    // A queue URL and a resource-style bucket resolved to the granted ARNs.
+    fx('shared-sls'),
   ],
 });

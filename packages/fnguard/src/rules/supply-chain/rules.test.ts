@@ -1,4 +1,10 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { scan } from '../../scan.js';
 import { testRule } from '../tester.js';
 import knownVulnerability from './known-vulnerability.js';
 import maliciousPackage from './malicious-package.js';
@@ -34,3 +40,28 @@ testRule(unexpectedRegistry, { fail: [{ fixture: fx('npm-risky'), expect: ['pack
 testRule(installScript, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:47'] }], pass: [fx('npm-clean')] });
 testRule(typosquat, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:31'], messageIncludes: '"lodash"' }, { fixture: fx('py-risky'), expect: ['requirements.txt:4'] }], pass: [fx('npm-clean'), fx('py-clean')] });
 testRule(deprecated, { fail: [{ fixture: fx('pnpm-deprecated'), expect: ['pnpm-lock.yaml:20'] }], pass: [fx('npm-clean')] });
+
+describe('supply-chain findings in context', () => {
+  it('name the function a lockfile governs and the dependency path', async () => {
+    const res = await scan(fx('npm-risky'), { rules: [knownVulnerability], ruleOptions: withDb });
+    const minimist = res.findings.find((f) => f.message.startsWith('minimist@1.2.5'))!;
+    assert.match(minimist.message, /via native-thing → minimist/);
+    assert.match(minimist.message, /GHSA-xvch-5gv4-984h \(CVE-2021-44906\)/);
+    assert.match(minimist.message, /fixed in 1\.2\.6/);
+    assert.equal(minimist.severity, 'critical');
+    if (res.stats.functions > 0) assert.deepEqual(minimist.functions.map((f) => f.name), ['api']);
+  });
+  it('turn an unreadable vulnerability database into a one-line warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fng-baddb-'));
+    try {
+      writeFileSync(join(dir, 'all.zip'), 'not a zip');
+      const res = await scan(fx('npm-risky'), { rules: [knownVulnerability], ruleOptions: { vulnDb: join(dir, 'all.zip') } });
+      assert.deepEqual(res.findings, []);
+      const w = res.diagnostics.filter((d) => d.message.startsWith('vulnerability database'));
+      assert.equal(w.length, 1);
+      assert.ok(!w[0]!.message.includes('\n'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

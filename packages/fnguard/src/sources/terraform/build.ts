@@ -19,6 +19,7 @@ export class Builder {
   readonly functions = new Map<string, { fn: FunctionNode; res: Resource }>();
   private readonly byType = new Map<string, Resource[]>();
   private readonly infoed = new Set<string>();
+  private readonly attrIndex = new Map<string, Map<string, Resource[]>>();
   readonly pc: PolicyContext;
 
   constructor(
@@ -29,7 +30,9 @@ export class Builder {
     this.model = ctx.model;
     for (const r of cfg.resources) {
       const key = (r.data ? 'data.' : '') + r.type;
-      this.byType.set(key, [...(this.byType.get(key) ?? []), r]);
+      const list = this.byType.get(key);
+      if (list) list.push(r);
+      else this.byType.set(key, [r]);
     }
     this.pc = { ev, warn: (m, loc) => ctx.warn(loc.file, m, loc.line) };
   }
@@ -37,10 +40,6 @@ export class Builder {
   /** Resources of a type (`data.archive_file` for data sources). */
   of(type: string): Resource[] {
     return this.byType.get(type) ?? [];
-  }
-
-  types(): string[] {
-    return [...this.byType.keys()];
   }
 
   /** Tell once per type that it is not read. */
@@ -147,10 +146,18 @@ export class Builder {
 
   /** Resources of `types` whose attribute `attr` statically equals `value`. */
   byAttr(types: string[], attr: string, value: string): Resource[] {
-    return types.flatMap((t) => this.of(t)).filter((r) => {
-      const v = this.val(r, attr);
-      return typeof v === 'string' && v === value;
-    });
+    // Indexed once per (types, attribute): name lookups stay linear on large configurations.
+    const key = `${types.join(',')}|${attr}`;
+    let index = this.attrIndex.get(key);
+    if (!index) {
+      index = new Map();
+      for (const r of types.flatMap((t) => this.of(t))) {
+        const v = this.val(r, attr);
+        if (typeof v === 'string') index.set(v, [...(index.get(v) ?? []), r]);
+      }
+      this.attrIndex.set(key, index);
+    }
+    return index.get(value) ?? [];
   }
 
   private pathSet?: Set<string>;
@@ -194,7 +201,6 @@ export class Builder {
       const hit = this.functions.get(r.id);
       if (hit) return hit;
     }
-    for (const { fn, res } of this.functions.values()) if (types.includes(res.type) && fn.name === name) return { fn, res };
     return undefined;
   }
 }
