@@ -22,7 +22,9 @@ const WORDS = ['Ref', 'Fn::GetAtt', 'Fn::Sub', 'Fn::Join', 'Fn::If', 'Type', 'Pr
   'environment', 'vpc', 'layers', 'provider', 'functions', 'resources', 'Resources', 'Globals', 'Function', 'Api', 'Auth',
   'AWS::Serverless::Function', 'AWS::Lambda::Function', 'AWS::IAM::Role', 'AWS::Lambda::Permission', 'AWS::Logs::LogGroup',
   '${self:custom.a}', '${opt:stage, "dev"}', '${file(./x.yml)}', '${file(../../etc/passwd)}', '${ssm:/a}', '${env:HOME}',
-  '${self:${self:x}}', '${', '}', '${AWS::Region}', 'arn:aws:iam::1:role/x', '*', 'authorizer', 'aws_iam', 'NONE', 'Api'];
+  '${self:${self:x}}', '${', '}', '${AWS::Region}', 'arn:aws:iam::1:role/x', '*', 'authorizer', 'aws_iam', 'NONE', 'Api',
+  'AWS::Serverless::Connector', 'Connectors', 'Source', 'Destination', 'Id', 'Permissions', 'AWS::ApiGateway::Method',
+  'AWS::ApiGatewayV2::Route', 'AWS::WAFv2::WebACLAssociation', 'Integration', 'Uri', 'FunctionName', 'LogGroupName'];
 
 function value(r: () => number, depth: number): unknown {
   const pick = r();

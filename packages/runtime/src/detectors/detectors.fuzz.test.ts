@@ -7,9 +7,9 @@ import { rng } from './testkit.js';
 
 const ALPHABET = ['a', 'Z', '0', '9', ' ', "'", '"', '`', ';', '|', '&', '$', '(', ')', '{', '}', '[', ']', '<', '>', '/', '\\', '.', '%', '#', ':', '=', '*', '@', '-', '+', '\r', '\n', '\0', '\u2028', 'é', '😀', '\ud800', 'select', 'union', ' or ', '../', 'http://', '%2e', '%0a', '{{', '${', '<script', ' on', 'x=', '127.0.0.1', '$ne', 'sleep', 'cat'];
 
-test('fuzz: 20,000 random strings through every detector and the decoder never throw', () => {
+test('fuzz: 10,000 random strings through every detector and the decoder never throw', () => {
   const r = rng(42);
-  for (let i = 0; i < 20_000; i++) {
+  for (let i = 0; i < 10_000; i++) {
     let s = '';
     const len = Math.floor(r() * 40);
     for (let j = 0; j < len; j++) s += ALPHABET[Math.floor(r() * ALPHABET.length)];

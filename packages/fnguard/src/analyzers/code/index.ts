@@ -38,12 +38,22 @@ export class CodeAnalyzer {
   private readonly texts = new Map<string, string>();
   private readonly pathSet: Set<string>;
 
-  private constructor(private readonly model: Model, private readonly python: TSParser) {
+  private constructor(
+    private readonly model: Model,
+    /** The Python parser, or why it could not be loaded (Python files then get a one-line parse error). */
+    private readonly python: TSParser | { unavailable: string },
+  ) {
     this.pathSet = new Set(model.paths);
   }
 
   static async create(model: Model): Promise<CodeAnalyzer> {
-    return new CodeAnalyzer(model, await pythonParser());
+    let python: TSParser | { unavailable: string };
+    try {
+      python = await pythonParser();
+    } catch (err) {
+      python = { unavailable: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
+    }
+    return new CodeAnalyzer(model, python);
   }
 
   /** Texts of every code file read (root-relative path → text), for suppression comments. */
@@ -156,6 +166,8 @@ export class CodeAnalyzer {
           },
         });
         entry = { analysis: r.analysis, jsExports: r.exports };
+      } else if ('unavailable' in this.python) {
+        entry = { analysis: { file: rel, calls: [], dynamic: [], imports: [], parseError: `Python parser not available: ${this.python.unavailable}` } };
       } else {
         const r = analyzePython(rel, text, this.python, {
           resolveModule: (mod, level) => this.resolvePy(rel, mod, level),

@@ -99,6 +99,8 @@ testRule(httpAnonymous, {
   fail: [
     { fixture: ARM_WEAK, expect: ['azuredeploy.json:34'], messageIncludes: 'route charge' },
     { fixture: fx('project-weak'), expect: ['Api/function.json:7'] },
+    // Easy Auth configured to let unauthenticated requests through protects nothing.
+    { fixture: fx('arm-easy-auth-open'), expect: ['azuredeploy.json:22'] },
   ],
   // Easy Auth in front of the app; an OPTIONS-only (preflight) trigger.
   pass: [ARM_OK, fx('arm-easy-auth'), fx('project-preflight'), fx('project-hardened')],

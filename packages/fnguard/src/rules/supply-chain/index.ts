@@ -10,6 +10,7 @@ import unexpectedRegistry from './unexpected-registry.js';
 import installScript from './install-script.js';
 import typosquat from './typosquat.js';
 import deprecated from './deprecated.js';
+import registrySignature from './registry-signature.js';
 
 export const supplyChainRules: Rule[] = [
   knownVulnerability,
@@ -23,4 +24,5 @@ export const supplyChainRules: Rule[] = [
   installScript,
   typosquat,
   deprecated,
+  registrySignature,
 ];

@@ -17,6 +17,9 @@ import unexpectedRegistry from './unexpected-registry.js';
 import installScript from './install-script.js';
 import typosquat from './typosquat.js';
 import deprecated from './deprecated.js';
+import registrySignature from './registry-signature.js';
+import { fakeRegistry } from '../../analyzers/deps/fixtures/fake-registry.js';
+import { readFileSync } from 'node:fs';
 
 const fx = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const vulnDb = fileURLToPath(new URL('../../analyzers/deps/fixtures/osv', import.meta.url));
@@ -40,6 +43,20 @@ testRule(unexpectedRegistry, { fail: [{ fixture: fx('npm-risky'), expect: ['pack
 testRule(installScript, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:47'] }], pass: [fx('npm-clean')] });
 testRule(typosquat, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:31'], messageIncludes: '"lodash"' }, { fixture: fx('py-risky'), expect: ['requirements.txt:4'] }], pass: [fx('npm-clean'), fx('py-clean')] });
 testRule(deprecated, { fail: [{ fixture: fx('pnpm-deprecated'), expect: ['pnpm-lock.yaml:20'] }], pass: [fx('npm-clean')] });
+
+// an in-memory registry signing what the fixtures' lockfiles record, except three packages of npm-risky
+const lockEntries = (f: string) => Object.entries(JSON.parse(readFileSync(join(fx(f), 'package-lock.json'), 'utf8')).packages as Record<string, { version?: string; integrity?: string }>)
+  .filter(([k]) => k.includes('node_modules/')).map(([k, v]) => [`${k.slice(k.lastIndexOf('node_modules/') + 13)}@${v.version}`, v.integrity ?? ''] as const);
+const registry = fakeRegistry(Object.fromEntries([...lockEntries('npm-clean'), ...lockEntries('npm-risky')].map(([k, integrity]) => [k, {
+  integrity,
+  signature: k === 'flatmap-stream@0.1.1' ? 'none' as const : k === 'lodahs@1.0.0' ? 'bad' as const : 'good' as const,
+  served: k === 'lodash@4.17.11' ? 'sha512-somethingelse==' : undefined,
+}])));
+testRule(registrySignature, {
+  fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:21', 'package-lock.json:31', 'package-lock.json:36'] }],
+  pass: [fx('npm-clean')],
+  ruleOptions: { online: true, registryFetch: registry.fetchImpl },
+});
 
 describe('supply-chain findings in context', () => {
   it('name the function a lockfile governs and the dependency path', async () => {

@@ -347,8 +347,13 @@ class Loader {
       const cprops = this.child(c, c.raw, 'properties');
       if (which === 'web') applyWeb(cprops);
       else if (which === 'appsettings' || which === 'connectionstrings') this.settingsMap(c, c.raw, which === 'connectionstrings', state);
-      else if (which === 'authsettingsv2') azure.authEnabled = this.prop(c, this.child(c, cprops, 'platform'), 'enabled', toBool) ?? azure.authEnabled;
-      else if (which === 'authsettings') azure.authEnabled = this.prop(c, cprops, 'enabled', toBool) ?? azure.authEnabled;
+      else if (which === 'authsettingsv2' || which === 'authsettings') {
+        const v2 = which === 'authsettingsv2';
+        const enabled = this.prop(c, v2 ? this.child(c, cprops, 'platform') : cprops, 'enabled', toBool);
+        // Easy Auth that lets unauthenticated requests through does not protect the functions.
+        const action = this.prop(c, v2 ? this.child(c, cprops, 'globalValidation') : cprops, 'unauthenticatedClientAction', toStr);
+        azure.authEnabled = enabled?.value === true && action?.value?.toLowerCase() === 'allowanonymous' ? { value: false, loc: action.loc } : enabled ?? azure.authEnabled;
+      }
     }
     this.publishing(s, children(s, 'basicPublishingCredentialsPolicies'), azure);
     // The App Service API creates sites with ftpsState AllAllowed when none is written (other

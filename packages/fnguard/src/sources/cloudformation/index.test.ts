@@ -224,3 +224,17 @@ test('explicit SAM APIs: private endpoint, API keys, authorizers, CORS, throttli
   assert.equal(identityOf(m, fn(m, 'template.yml#AuthFunction')).name, 'authorizer');
   assert.ok(m.diagnostics.some((d) => d.level === 'info' && /SomethingNew/.test(d.message)));
 });
+
+test('SAM connectors add their documented actions to the source function role', async () => {
+  const m = await load('connectors');
+  const role = identityOf(m, fn(m, 'template.yaml#Writer'));
+  const byName = new Map(role.policies.map((p) => [p.name, p]));
+  const table = byName.get('connector ToTable')!.statements[0]!;
+  assert.ok(table.action!.includes('dynamodb:GetItem') && table.action!.includes('dynamodb:PutItem'));
+  assert.deepEqual(table.resource, ['${Table.Arn}', '${Table.Arn}/index/*']);
+  assert.equal(table.loc.line, 10);
+  const topic = byName.get('connector WriterToTopic')!.statements;
+  assert.deepEqual(topic.map((s) => [s.action, s.resource, s.loc.line]), [[['sns:Publish'], ['${Topic}'], 17]]);
+  assert.ok(m.diagnostics.some((d) => d.level === 'info' && /destination Elsewhere/.test(d.message)));
+  assert.equal(fn(m, 'template.yaml#Writer').codePath, undefined);
+});

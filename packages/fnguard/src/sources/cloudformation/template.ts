@@ -1,9 +1,11 @@
 /**
  * Loads the resources of one stack in dependency order: IAM first (functions name their roles),
- * then APIs (events name their API), functions, and finally the resources that attach to them.
+ * then APIs (events name their API), functions, SAM connectors (which extend function roles),
+ * and finally the resources that attach to them.
  */
 import { loadApiAttachments, loadApis } from './apis.js';
 import { loadAttachments } from './attach.js';
+import { loadConnectors } from './connectors.js';
 import { loadFunctions } from './functions.js';
 import { loadIam } from './iam.js';
 import { Stack, type StackOptions } from './stack.js';
@@ -18,7 +20,7 @@ const HANDLED = new Set([
   'AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Stage', 'AWS::ApiGateway::Method', 'AWS::ApiGateway::Resource',
   'AWS::ApiGateway::UsagePlan', 'AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::Route',
   'AWS::ApiGatewayV2::Integration', 'AWS::WAFv2::WebACLAssociation', 'AWS::WAFRegional::WebACLAssociation',
-  'AWS::Logs::LogGroup', 'AWS::CloudTrail::Trail',
+  'AWS::Logs::LogGroup', 'AWS::CloudTrail::Trail', 'AWS::Serverless::Connector',
 ]);
 
 /** Load a stack's collected resources into the model. */
@@ -26,6 +28,7 @@ export function loadStack(stack: Stack): void {
   loadIam(stack);
   loadApis(stack);
   loadFunctions(stack);
+  loadConnectors(stack);
   loadApiAttachments(stack);
   loadAttachments(stack);
   for (const r of stack.resources.values()) if (!HANDLED.has(r.type)) stack.notAnalysed(r.type, r.loc);

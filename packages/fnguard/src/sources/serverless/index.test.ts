@@ -209,8 +209,8 @@ test('APIs carry provider settings; resources attach to generated logical ids (p
 
 test('included files are consumed (not loaded again as templates) and kept for suppressions', async () => {
   const m = await load('service');
-  assert.deepEqual(m.files.map((f) => [f.path, f.format]), [
-    ['serverless.yml', 'serverless'], ['config/secrets.yml', 'serverless'], ['resources/tables.yml', 'serverless'],
+  assert.deepEqual(m.files.map((f) => [f.path, f.format]).sort(), [
+    ['config/secrets.yml', 'serverless'], ['resources/tables.yml', 'serverless'], ['serverless.yml', 'serverless'],
   ]);
   assert.ok(m.files.every((f) => typeof f.text === 'string' && f.text.length > 0));
   const tableInfos = m.diagnostics.filter((d) => /AWS::DynamoDB::Table/.test(d.message));

@@ -148,6 +148,7 @@ const QUOTED_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"':
 
 /** Quoted-string escapes (`\n`, `\"`, `\uXXXX`) and the template escapes `$${` / `%%{`. */
 function unescapeQuoted(s: string): string {
+  if (!s.includes('\\') && !s.includes('$${') && !s.includes('%%{')) return s;
   return s
     .replace(/\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))/g, (m, u4?: string, u8?: string, c?: string) => {
       if (u4 || u8) {
@@ -236,8 +237,9 @@ class Converter {
   }
 
   private attrInto(n: Node, body: Body): void {
-    const id = n.namedChildren.find((c) => c?.type === 'identifier');
-    const ex = n.namedChildren.find((c) => c?.type === 'expression');
+    const kids = n.namedChildren;
+    const id = kids.find((c) => c?.type === 'identifier');
+    const ex = kids.find((c) => c?.type === 'expression');
     if (!id || !ex) return;
     body.attrs.set(id.text, { name: id.text, expr: this.expr(ex, 0), line: this.ln(n) });
   }
@@ -291,14 +293,14 @@ class Converter {
         return id ? [{ attr: id.text }] : undefined;
       }
       case 'index': {
-        const inner = n.namedChildren[0];
+        const inner = n.firstNamedChild;
         if (!inner) return undefined;
         if (inner.type === 'legacy_index') return [{ index: { k: 'lit', v: Number(inner.text.replace(/^\./, '')), line: this.ln(inner), text: inner.text } }];
         const e = inner.namedChildren.find((c) => c?.type === 'expression');
         return e ? [{ index: this.expr(e, depth) }] : undefined;
       }
       case 'splat': {
-        const inner = n.namedChildren[0];
+        const inner = n.firstNamedChild;
         const rest: Step[] = [{ splat: true }];
         for (const c of inner?.namedChildren ?? []) {
           if (!c) continue;
@@ -320,18 +322,19 @@ class Converter {
       case 'expression':
         return this.expr(n, depth);
       case 'literal_value':
-        return this.literal(n.namedChildren[0] ?? n, line, text);
+        return this.literal(n.firstNamedChild ?? n, line, text);
       case 'collection_value':
-        return this.collection(n.namedChildren[0] ?? n, depth);
+        return this.collection(n.firstNamedChild ?? n, depth);
       case 'template_expr':
-        return this.template(n.namedChildren[0] ?? n, depth);
+        return this.template(n.firstNamedChild ?? n, depth);
       case 'variable_expr':
         return { k: 'var', name: n.text, line, text };
       case 'function_call': {
-        const name = n.namedChildren.find((c) => c?.type === 'identifier')?.text ?? '';
-        const argsNode = n.namedChildren.find((c) => c?.type === 'function_arguments');
-        const args = (argsNode?.namedChildren ?? []).filter((c): c is Node => c?.type === 'expression').map((c) => this.expr(c, depth + 1));
-        const expand = !!argsNode?.namedChildren.some((c) => c?.type === 'ellipsis');
+        const kids = n.namedChildren;
+        const name = kids.find((c) => c?.type === 'identifier')?.text ?? '';
+        const argKids = kids.find((c) => c?.type === 'function_arguments')?.namedChildren ?? [];
+        const args = argKids.filter((c): c is Node => c?.type === 'expression').map((c) => this.expr(c, depth + 1));
+        const expand = argKids.some((c) => c?.type === 'ellipsis');
         return { k: 'call', name, args, expand, line, text };
       }
       case 'conditional': {
@@ -340,7 +343,7 @@ class Converter {
         return { k: 'cond', cond: c, then: t, else: f, line, text };
       }
       case 'operation':
-        return this.operation(n.namedChildren[0] ?? n, depth);
+        return this.operation(n.firstNamedChild ?? n, depth);
       default:
         return { k: 'other', line, text };
     }
@@ -390,8 +393,9 @@ class Converter {
     const heredoc = n.type === 'heredoc_template';
     let from: number;
     let to: number;
+    const kids = n.namedChildren;
     if (heredoc) {
-      const ids = n.namedChildren.filter((c): c is Node => c?.type === 'heredoc_identifier');
+      const ids = kids.filter((c): c is Node => c?.type === 'heredoc_identifier');
       if (ids.length < 2) return { k: 'other', line, text };
       const nl = this.src.indexOf('\n', ids[0]!.endIndex);
       from = nl < 0 ? ids[0]!.endIndex : nl + 1;
@@ -407,7 +411,7 @@ class Converter {
     const unesc = heredoc ? unescapeHeredoc : unescapeQuoted;
     const parts: Array<string | Expr> = [];
     let at = from;
-    for (const c of n.namedChildren) {
+    for (const c of kids) {
       if (!c || (c.type !== 'template_interpolation' && c.type !== 'template_directive')) continue;
       if (c.startIndex > at) parts.push(unesc(this.src.slice(at, c.startIndex)));
       const inner = c.namedChildren.find((x) => x?.type === 'expression');
@@ -415,7 +419,7 @@ class Converter {
       at = c.endIndex;
     }
     if (to > at) parts.push(unesc(this.src.slice(at, to)));
-    const isIndented = heredoc && n.namedChildren.some((c) => c?.type === 'heredoc_start' && c.text === '<<-');
+    const isIndented = heredoc && kids.some((c) => c?.type === 'heredoc_start' && c.text === '<<-');
     return { k: 'tmpl', parts: isIndented ? dedent(parts) : parts, line, text, heredoc: heredoc || undefined };
   }
 
