@@ -122,6 +122,9 @@ var ARG_WORDS = /* @__PURE__ */ new Set(["aux", "user", "localgroup", "share", "
 function isSep(c) {
   return c === 59 || c === 124 || c === 38 || c === 10 || c === 13 || c === 96;
 }
+function sepArg(c) {
+  return isSep(c) && c !== 124;
+}
 function isWs(c) {
   return c === 32 || c === 9;
 }
@@ -131,7 +134,8 @@ function isCmdChar(c) {
 }
 function readCommand(s, i) {
   const n = s.length;
-  while (i < n && (isWs(s.charCodeAt(i)) || s.charCodeAt(i) === 123 || s.charCodeAt(i) === 40)) i++;
+  const lead = i;
+  while (i < n && i - lead < 8 && (isWs(s.charCodeAt(i)) || s.charCodeAt(i) === 123 || s.charCodeAt(i) === 40)) i++;
   let w = "";
   const start = i;
   while (i < n && i - start < 40) {
@@ -157,7 +161,7 @@ function argLike(s, i) {
   if (i >= n) return true;
   const c0 = s.charCodeAt(i);
   if (c0 === 44) return true;
-  if (!isWs(c0) && c0 !== 43) return isSep(c0) || c0 === 62 || c0 === 60 || c0 === 41 || c0 === 125;
+  if (!isWs(c0) && c0 !== 43) return sepArg(c0) || c0 === 62 || c0 === 60 || c0 === 41 || c0 === 125;
   while (i < n && (isWs(s.charCodeAt(i)) || s.charCodeAt(i) === 43)) i++;
   if (i >= n) return true;
   const c = s.charCodeAt(i);
@@ -165,14 +169,14 @@ function argLike(s, i) {
     const d = s.charCodeAt(i + 1);
     return (d | 32) >= 97 && (d | 32) <= 122 || d === 45 || d >= 48 && d <= 57;
   }
-  if (c === 47 || c === 126 || c === 36 || c === 62 || c === 60 || c === 92 || isSep(c)) return true;
+  if (c === 47 || c === 126 || c === 36 || c === 62 || c === 60 || c === 92 || sepArg(c)) return true;
   if (c === 46 && (s.charCodeAt(i + 1) === 47 || s.charCodeAt(i + 1) === 46)) return true;
   if (c === 39 || c === 34) return true;
   if (c >= 48 && c <= 57) {
     let j2 = i;
     while (j2 < n && (s.charCodeAt(j2) >= 48 && s.charCodeAt(j2) <= 57 || s.charCodeAt(j2) === 46)) j2++;
     while (j2 < n && isWs(s.charCodeAt(j2))) j2++;
-    return j2 >= n || isSep(s.charCodeAt(j2));
+    return j2 >= n || sepArg(s.charCodeAt(j2));
   }
   let j = i;
   while (j < n && !isWs(s.charCodeAt(j)) && j - i < 64) {
@@ -226,26 +230,35 @@ var LEVELS = ["info", "warn", "warning", "error", "debug", "fatal", "trace", "cr
 function isBreak(c) {
   return c === 10 || c === 13 || c === 8232 || c === 8233 || c === 133;
 }
+var LEVEL_SET = new Set(LEVELS);
+function isTokenChar(c) {
+  const l = c | 32;
+  return l >= 97 && l <= 122 || c >= 48 && c <= 57 || c === 45;
+}
 function forgedLine(s, i) {
   const n = s.length;
-  while (i < n && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  const st = i;
+  while (i < n && i - st < 8 && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
   if (i >= n) return null;
-  let j = i;
-  while (j < n && j - i < 40 && /[A-Za-z0-9-]/.test(s[j])) j++;
-  const word = s.slice(i, j).toLowerCase();
-  if (s.charCodeAt(j) === 58 && (HEADERS.has(word) || word.startsWith("x-") || word.startsWith("access-control-"))) return "crlf.header-injection";
-  if (word.startsWith("http") && s.startsWith("/1.", j)) return "crlf.response-splitting";
-  if (s.charCodeAt(i) === 60 && i > 0 && isBreak(s.charCodeAt(i - 1)) && i > 1 && isBreak(s.charCodeAt(i - 2))) return "crlf.response-splitting";
-  const head = s.slice(i, i + 32);
-  if (/^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}/i.test(head) || /^\[?\d{2}:\d{2}:\d{2}/.test(head)) return "crlf.log-forging";
-  const lw = head.toLowerCase().replace(/^\[/, "");
-  for (const lv of LEVELS) {
-    if (lw.startsWith(lv)) {
-      const c = lw.charCodeAt(lv.length);
-      if (c === 58 || c === 93 || c === 32 || c === 124) return word === lv || s[i] === "[" ? "crlf.log-forging" : null;
-    }
+  const c0 = s.charCodeAt(i);
+  if (c0 === 60) return i > 1 && isBreak(s.charCodeAt(i - 1)) && isBreak(s.charCodeAt(i - 2)) ? "crlf.response-splitting" : null;
+  if (c0 === 123) return /^\{\s{0,4}"(?:level|msg|message|severity|time|user)"/.test(s.slice(i, i + 24)) ? "crlf.log-forging" : null;
+  const bracket = c0 === 91;
+  const ws = bracket ? i + 1 : i;
+  let j = ws;
+  while (j < n && j - ws < 40 && isTokenChar(s.charCodeAt(j))) j++;
+  if (j === ws) return null;
+  const word = s.slice(ws, j).toLowerCase();
+  const next = s.charCodeAt(j);
+  if (!bracket && next === 58 && (HEADERS.has(word) || word.startsWith("x-") || word.startsWith("access-control-"))) return "crlf.header-injection";
+  if (!bracket && word === "http" && s.startsWith("/1.", j)) return "crlf.response-splitting";
+  if (c0 >= 48 && c0 <= 57 || bracket && s.charCodeAt(ws) >= 48 && s.charCodeAt(ws) <= 57) {
+    const head = s.slice(ws, ws + 20);
+    return /^\d{4}-\d{2}-\d{2}[tT ]\d{2}:\d{2}/.test(head) || /^\d{2}:\d{2}:\d{2}/.test(head) ? "crlf.log-forging" : null;
   }
-  if (s.charCodeAt(i) === 123 && /^\{\s*"(?:level|msg|message|severity|time|user)"/.test(head)) return "crlf.log-forging";
+  if (LEVEL_SET.has(word) && (next === 58 || next === 93 || next === 32 || next === 124)) {
+    return bracket || next === 58 || next === 93 || s.slice(ws, j) === word.toUpperCase() ? "crlf.log-forging" : null;
+  }
   return null;
 }
 function detectCrlf(s, raw) {
@@ -382,8 +395,10 @@ var JS_TAIL = ["==", "return", "sleep(", "this.", "while(", "function(", "tojson
 function detectNosql(s) {
   let i = s.indexOf("$");
   while (i >= 0) {
-    const p = i === 0 ? 32 : s.charCodeAt(i - 1);
-    if ((p === 123 || p === 91 || p === 34 || p === 39 || p === 44 || p === 32 || p === 9 || p === 10) && opAt(s, i)) {
+    let b = i - 1;
+    while (b >= 0 && (s.charCodeAt(b) === 32 || s.charCodeAt(b) === 9 || s.charCodeAt(b) === 10) && i - b < 16) b--;
+    const p = b < 0 ? 123 : s.charCodeAt(b);
+    if ((p === 123 || p === 91 || p === 34 || p === 39 || p === 44) && opAt(s, i)) {
       return "nosql.operator";
     }
     i = s.indexOf("$", i + 1);
@@ -819,8 +834,20 @@ function detectSqli(s) {
   }
   return detectSqliRaw(s);
 }
+var STMT_START = /* @__PURE__ */ new Set(["select", "drop", "delete", "insert", "update", "exec", "execute", "shutdown", "declare", "waitfor", "truncate", "alter", "create"]);
+var ANYWHERE_WORDS = /union|waitfor|outfile|dumpfile|xp_cmdshell/i;
+function bareCandidate(s) {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  const c = s.charCodeAt(i);
+  if (c >= 48 && c <= 57 || c === 45 || c === 40 || c === 46) return true;
+  if (s.indexOf(";") >= 0 || s.indexOf("(") >= 0 || s.indexOf("@@") >= 0 || ANYWHERE_WORDS.test(s)) return true;
+  let j = i;
+  while (j < s.length && j - i < 9 && isWordChar(s.charCodeAt(j))) j++;
+  return STMT_START.has(s.slice(i, j).toLowerCase());
+}
 function detectSqliRaw(s) {
-  const r = inContext(s, 0);
+  const r = bareCandidate(s) ? inContext(s, 0) : null;
   if (r !== null) return r;
   if (s.indexOf("'") >= 0) {
     const a = inContext(s, 39);
@@ -1524,7 +1551,8 @@ function securityHeaders(opts, present, authenticated) {
 }
 function parseCookies(header) {
   const out = [];
-  for (const part of header.split(";")) {
+  for (const raw of header.split(";")) {
+    const part = raw.trim();
     const eq = part.indexOf("=");
     if (eq <= 0) continue;
     out.push([part.slice(0, eq).trim(), part.slice(eq + 1).trim()]);
@@ -1642,8 +1670,8 @@ function check(s, v, at, root, depth) {
   }
   const t = typeOf(v);
   if (s.type !== void 0) {
-    const types = Array.isArray(s.type) ? s.type : [s.type];
-    if (!types.some((x) => x === t || x === "number" && t === "integer")) return at;
+    const okType = (x) => x === t || x === "number" && t === "integer";
+    if (Array.isArray(s.type) ? !s.type.some(okType) : !okType(s.type)) return at;
   }
   if (s.const !== void 0 && !deepEqual(s.const, v)) return at;
   if (s.enum !== void 0 && !s.enum.some((e) => deepEqual(e, v))) return at;
@@ -1672,7 +1700,9 @@ function check(s, v, at, root, depth) {
     const o = v;
     const keys = Object.keys(o);
     if (s.minProperties !== void 0 && keys.length < s.minProperties || s.maxProperties !== void 0 && keys.length > s.maxProperties) return at;
-    for (const r of s.required ?? []) if (!Object.prototype.hasOwnProperty.call(o, r)) return `${at}/${r}`;
+    if (s.required !== void 0) {
+      for (const r of s.required) if (!Object.prototype.hasOwnProperty.call(o, r)) return `${at}/${r}`;
+    }
     for (const k of keys) {
       const p = s.properties !== void 0 && Object.prototype.hasOwnProperty.call(s.properties, k) ? s.properties[k] : void 0;
       const sub = p ?? (typeof s.additionalProperties === "object" ? s.additionalProperties : void 0);
@@ -1683,7 +1713,7 @@ function check(s, v, at, root, depth) {
       }
     }
   }
-  for (const x of s.allOf ?? []) {
+  if (s.allOf !== void 0) for (const x of s.allOf) {
     const r = check(x, v, at, root, depth + 1);
     if (r !== null) return r;
   }
@@ -1720,58 +1750,73 @@ function add(st, f) {
   st.findings.push(f);
   if (f.action === "blocked") st.stop = true;
 }
-function scanText(s, location, cfg, st, detectors = cfg.enabled) {
-  if (s.length > cfg.limits.maxStringLength) {
-    add(st, { category: "limits", rule: "limits.string-length", location, action: cfg.structural, severity: "medium" });
-    return;
-  }
-  const hits = scanString(s, detectors);
-  for (const h of hits) {
-    const mode = cfg.modes[h.detector];
-    if (mode === "off") continue;
-    add(st, { category: h.detector, rule: h.rule, location, action: mode === "block" ? "blocked" : "monitored", severity: "high", evidence: s });
-  }
-}
 function walk(v, location, cfg, st, depth = 0, detectors = cfg.enabled) {
+  walkAt(v, [location], cfg, st, depth, detectors);
+}
+function where(path) {
+  return path.join("");
+}
+function walkAt(v, path, cfg, st, depth, detectors) {
   if (st.stop) return;
   if (typeof v === "string") {
-    scanText(v, location, cfg, st, detectors);
+    scanAt(v, path, cfg, st, detectors);
     return;
   }
   if (typeof v !== "object" || v === null) return;
   if (depth >= cfg.limits.maxDepth) {
-    add(st, { category: "limits", rule: "limits.depth", location, action: cfg.structural, severity: "medium" });
+    add(st, { category: "limits", rule: "limits.depth", location: where(path), action: cfg.structural, severity: "medium" });
     return;
   }
   if (Array.isArray(v)) {
     st.keys += v.length;
     if (st.keys > cfg.limits.maxKeys) {
-      add(st, { category: "limits", rule: "limits.keys", location, action: cfg.structural, severity: "medium" });
+      add(st, { category: "limits", rule: "limits.keys", location: where(path), action: cfg.structural, severity: "medium" });
       return;
     }
-    for (let i = 0; i < v.length && !st.stop; i++) walk(v[i], `${location}[${i}]`, cfg, st, depth + 1, detectors);
+    for (let i = 0; i < v.length && !st.stop; i++) {
+      path.push(`[${i}]`);
+      walkAt(v[i], path, cfg, st, depth + 1, detectors);
+      path.pop();
+    }
     return;
   }
   const keys = Object.keys(v);
   st.keys += keys.length;
   if (st.keys > cfg.limits.maxKeys) {
-    add(st, { category: "limits", rule: "limits.keys", location, action: cfg.structural, severity: "medium" });
+    add(st, { category: "limits", rule: "limits.keys", location: where(path), action: cfg.structural, severity: "medium" });
     return;
   }
   for (const k of keys) {
     if (st.stop) return;
-    const at = `${location}.${k.length > 64 ? `${k.slice(0, 64)}\u2026` : k}`;
+    path.push(k.length > 64 ? `.${k.slice(0, 64)}\u2026` : `.${k}`);
     const val = v[k];
     if (protoKey(k) || k === "constructor" && typeof val === "object" && val !== null && "prototype" in val) {
-      add(st, { category: "prototype", rule: "prototype.key", location: at, action: cfg.structural, severity: "high" });
-      continue;
+      add(st, { category: "prototype", rule: "prototype.key", location: where(path), action: cfg.structural, severity: "high" });
+    } else if (cfg.modes.nosql !== "off" && isOperatorKey(k)) {
+      add(st, { category: "nosql", rule: "nosql.operator-key", location: where(path), action: cfg.modes.nosql === "block" ? "blocked" : "monitored", severity: "high", evidence: k });
+    } else {
+      if (k.length > 1) {
+        path.push("(key)");
+        scanAt(k, path, cfg, st, detectors);
+        path.pop();
+      }
+      walkAt(val, path, cfg, st, depth + 1, detectors);
     }
-    if (cfg.modes.nosql !== "off" && isOperatorKey(k)) {
-      add(st, { category: "nosql", rule: "nosql.operator-key", location: at, action: cfg.modes.nosql === "block" ? "blocked" : "monitored", severity: "high", evidence: k });
-      continue;
-    }
-    if (k.length > 1) scanText(k, `${at}(key)`, cfg, st, detectors);
-    walk(val, at, cfg, st, depth + 1, detectors);
+    path.pop();
+  }
+}
+function scanAt(s, path, cfg, st, detectors) {
+  if (s.length > cfg.limits.maxStringLength) {
+    add(st, { category: "limits", rule: "limits.string-length", location: where(path), action: cfg.structural, severity: "medium" });
+    return;
+  }
+  const hits = scanString(s, detectors);
+  if (hits.length === 0) return;
+  const location = where(path);
+  for (const h of hits) {
+    const mode = cfg.modes[h.detector];
+    if (mode === "off") continue;
+    add(st, { category: h.detector, rule: h.rule, location, action: mode === "block" ? "blocked" : "monitored", severity: "high", evidence: s });
   }
 }
 function jsonDepthExceeds(text, max) {
@@ -1836,6 +1881,12 @@ var Engine = class {
     if (opts.rateLimit) this.local = new LocalRateLimiter(opts.rateLimit.limit, opts.rateLimit.windowMs ?? 6e4);
     if (opts.sharedRateLimit) this.shared = new RedisRateLimiter(opts.sharedRateLimit);
   }
+  /** Environment values read once: process.env lookups are slow enough to matter per invocation. */
+  env = {
+    awsFunction: process.env.AWS_LAMBDA_FUNCTION_NAME,
+    awsRegion: process.env.AWS_REGION,
+    gcpFunction: process.env.K_SERVICE ?? process.env.FUNCTION_TARGET
+  };
   state() {
     return { keys: 0, findings: [], stop: false };
   }
@@ -1939,7 +1990,7 @@ var Engine = class {
     }
     walk(parsed, "body", cfg, st);
     if (this.blocked(st)) return finish(400);
-    const validator = this.schemaFor([`${view3.method.toUpperCase()} ${view3.route}`, view3.route, `${view3.method.toUpperCase()} ${view3.path}`, view3.path, "http"]);
+    const validator = this.schemas.size === 0 ? void 0 : this.schemaFor([`${view3.method.toUpperCase()} ${view3.route}`, view3.route, `${view3.method.toUpperCase()} ${view3.path}`, view3.path, "http"]);
     if (validator) {
       const r = await validator(parsed);
       if (!r.ok) {
@@ -2139,14 +2190,15 @@ function recordPayload(engine, source, r, loc, st) {
   }
 }
 function awsContext(engine, source, context) {
-  const fn = engine.opts.functionName ?? context?.functionName ?? process.env.AWS_LAMBDA_FUNCTION_NAME;
+  const fn = engine.opts.functionName ?? context?.functionName ?? engine.env.awsFunction;
+  const region = engine.env.awsRegion;
   return {
     platform: "aws",
     source,
     coldStart: takeColdStart(),
     ...fn !== void 0 ? { functionName: fn } : {},
     ...context?.awsRequestId !== void 0 ? { requestId: context.awsRequestId } : {},
-    ...process.env.AWS_REGION !== void 0 ? { region: process.env.AWS_REGION } : {}
+    ...region !== void 0 ? { region } : {}
   };
 }
 var REASONS = { 400: "Bad Request", 413: "Payload Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests", 500: "Internal Server Error" };
@@ -2307,7 +2359,7 @@ function isCloudEvent(v) {
   return typeof v === "object" && v !== null && typeof v.specversion === "string";
 }
 function gcpContext(engine, source, requestId) {
-  const fn = engine.opts.functionName ?? process.env.K_SERVICE ?? process.env.FUNCTION_TARGET;
+  const fn = engine.opts.functionName ?? engine.env.gcpFunction;
   return { platform: "gcp", source, coldStart: takeColdStart(), ...fn !== void 0 ? { functionName: fn } : {}, ...requestId !== void 0 ? { requestId } : {} };
 }
 function view2(req) {
@@ -2466,7 +2518,7 @@ function guard(handler, options = {}) {
       engine.internalError(err, unknownCtx("aws"));
       if (!options.failOpen) {
         try {
-          return failClosed(engine, a, options.source ?? "unknown");
+          return failClosed(engine, a, sourceOf(options, a));
         } catch {
           return void 0;
         }
@@ -2476,6 +2528,9 @@ function guard(handler, options = {}) {
     return finishAws(engine, d, a, (ev) => call([ev, ...args.slice(1)]));
   };
   return wrapped;
+}
+function sourceOf(options, event) {
+  return options.source ?? detectAwsSource(event);
 }
 async function finishAws(engine, d, event, run) {
   if (d.kind === "http") {
@@ -2500,7 +2555,7 @@ function fnguard(options = {}) {
       } catch (err) {
         engine.internalError(err, unknownCtx("aws"));
         if (options.failOpen) return void 0;
-        return failClosed(engine, request.event, options.source ?? "unknown") ?? { statusCode: 500, body: GENERIC_BODIES[500] };
+        return failClosed(engine, request.event, sourceOf(options, request.event)) ?? null;
       }
       decisions.set(request, d);
       if (d.kind === "http") return d.response;

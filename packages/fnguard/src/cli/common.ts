@@ -9,9 +9,16 @@ import type { Finding } from '../findings/types.js';
 import { SEVERITIES, type Severity } from '../rules/define.js';
 import type { CommandIO } from './types.js';
 
-export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+/** The `options` of node's parseArgs, named so declaration output can refer to it. */
+export type FlagOptions = NonNullable<ParseArgsConfig['options']>;
+
+type HelpFlag = { help: { type: 'boolean'; short: 'h' } };
+export type ParsedFlags<T extends FlagOptions> = ReturnType<typeof parseArgs<{ args: string[]; options: T & HelpFlag; allowPositionals: true; strict: true }>>;
+
+export function parseFlags<T extends FlagOptions>(argv: string[], options: T, usage: string): ParsedFlags<T> {
+  const help: HelpFlag = { help: { type: 'boolean', short: 'h' } };
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options: { ...options, ...help }, allowPositionals: true, strict: true });
   } catch (err) {
     // node's messages are one line already; add how to get help.
     const first = (err as Error).message.split('. ')[0]!.replace(/\.$/, '');

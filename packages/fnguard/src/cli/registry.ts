@@ -1,4 +1,7 @@
 import type { Command } from './types.js';
+import { dbCommand } from './commands/db.js';
+import { iamCommand } from './commands/iam.js';
+import { sbomCommand } from './commands/sbom.js';
 
-/** Subcommands beyond scan/rules (iam, sbom, db), registered as their modules land. */
-export const extraCommands: Command[] = [];
+/** Subcommands beyond scan and rules. */
+export const extraCommands: Command[] = [iamCommand, sbomCommand, dbCommand];

@@ -36,7 +36,8 @@ describe('analyzeDeps', () => {
   const api = fn('api', 'services/api/src/index.js', 'nodejs20.x');
   const worker = fn('worker', 'services/worker', 'python3.12');
   const rootFn = fn('root', 'handler.js');
-  model.functions.push(api, worker, rootFn);
+  const javaFn = fn('java', 'services/api/src/index.js', 'java21');
+  model.functions.push(api, worker, rootFn, javaFn);
   const d = analyzeDeps(model, 2048);
 
   it('links functions to the nearest manifest of their runtime', () => {
@@ -44,6 +45,8 @@ describe('analyzeDeps', () => {
     assert.deepEqual(d.unitsOf(worker).map((u) => [u.dir, u.ecosystem]), [['services/worker', 'PyPI']]);
     // unknown runtime: both ecosystems are looked up; only npm exists at the root
     assert.deepEqual(d.unitsOf(rootFn).map((u) => [u.dir, u.ecosystem]), [['.', 'npm']]);
+    // another language: a package.json beside its code is tooling, not its dependencies
+    assert.deepEqual(d.unitsOf(javaFn), []);
   });
   it('lets a workspace member use the lockfile of the workspace root', () => {
     const u = d.unitsOf(api)[0]!;

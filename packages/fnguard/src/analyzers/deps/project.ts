@@ -55,11 +55,15 @@ export interface DepsAnalysis {
   unitsOf(fn: FunctionNode): DepUnit[];
 }
 
-/** Ecosystems a runtime needs: nodejs20.x / node → npm, python3.12 → PyPI, unknown → both. */
+/**
+ * Ecosystems a runtime needs: nodejs20.x / node → npm, python3.12 → PyPI; another known runtime
+ * (java, dotnet, go, ruby, provided…) → none; not stated → both.
+ */
 export function ecosystemsOf(fn: FunctionNode): Ecosystem[] {
   const rt = (fn.runtime?.value ?? '').toLowerCase();
   if (/node|javascript|typescript/.test(rt)) return ['npm'];
   if (/python/.test(rt)) return ['PyPI'];
+  if (rt) return [];
   return ['npm', 'PyPI'];
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Identity, Model, Statement } from '../../model/types.js';
 import { evaluateCondition, isRestrictive } from './conditions.js';
-import { evaluate, hasPolicyVariable, resolveVariables, type ResourceGrant } from './evaluate.js';
+import { evaluate, namesSelf, resolveVariables, type ResourceGrant } from './evaluate.js';
 import { hasWildcard } from './match.js';
 import {
   adminEquivalent,
@@ -37,7 +37,7 @@ export interface EscalationPath {
 }
 
 function isSelf(resource: string, identity: Identity): boolean {
-  if (hasPolicyVariable(resource)) return true;
+  if (namesSelf(resource)) return true;
   const arn = identity.arn?.value;
   return arn !== undefined && resource === arn;
 }

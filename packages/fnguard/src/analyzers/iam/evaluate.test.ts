@@ -134,3 +134,11 @@ describe('effectivePermissions', () => {
     assert.deepEqual([...perms.actions.keys()].sort(), ['iam:PassRole', 'lambda:CreateFunction']);
   });
 });
+
+describe('resource variables', () => {
+  it('treats unresolved CloudFormation pseudo parameters as unknown parts of the ARN', () => {
+    const p = [doc('inline', allow(['lambda:InvokeFunction'], ['arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:worker']))];
+    assert.equal(evaluate(p, { action: 'lambda:InvokeFunction', resource: 'arn:aws:lambda:eu-west-1:111122223333:function:worker' }).decision, 'allowed');
+    assert.equal(evaluate(p, { action: 'lambda:InvokeFunction', resource: 'arn:aws:lambda:eu-west-1:111122223333:function:other' }).decision, 'implicit-deny');
+  });
+});

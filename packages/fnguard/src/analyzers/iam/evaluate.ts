@@ -40,14 +40,18 @@ export interface EvalResult {
 
 const IDENTITY_KINDS = new Set<PolicyDocument['kind']>(['inline', 'managed']);
 
-/** `${aws:username}`-style policy variables; `${*}`, `${?}`, `${$}` are escapes for the literal character. */
-const VARIABLE_RE = /\$\{([A-Za-z0-9-]+:[^}]+|\*|\?|\$)\}/g;
+/**
+ * `${aws:username}`-style policy variables, and CloudFormation pseudo parameters left unresolved by
+ * a source (`${AWS::Region}`); `${*}`, `${?}`, `${$}` are escapes for the literal character.
+ */
+const VARIABLE_RE = /\$\{([A-Za-z0-9.-]+::?[^}]+|\*|\?|\$)\}/g;
 
-export function hasPolicyVariable(pattern: string): boolean {
-  return /\$\{[A-Za-z0-9-]+:[^}]+\}/.test(pattern);
+/** Whether a resource names the requesting principal itself (`${aws:username}`, `${aws:userid}`). */
+export function namesSelf(pattern: string): boolean {
+  return /\$\{aws:(username|userid)\}/i.test(pattern);
 }
 
-/** Replace policy variables by their context value, or by `*` when unknown. */
+/** Replace variables by their context value, or by `*` when unknown. */
 export function resolveVariables(pattern: string, context: Record<string, string | string[]> = {}): string {
   if (!pattern.includes('${')) return pattern;
   return pattern.replace(VARIABLE_RE, (_m, name: string) => {

@@ -12,7 +12,7 @@ export default defineRule({
     category: 'iam',
     clouds: ['aws'],
     description:
-      'The identity may perform Write-level actions (access level from the AWS IAM dataset) on Resource "*", although those ' +
+      'The identity may perform Write-level actions (access level from the AWS IAM dataset; tagging-only actions excluded) on Resource "*", although those ' +
       'actions can be limited to specific resources. A compromised function can then modify or delete any resource of that type. ' +
       'Permission-management, credential and data-exfiltration actions are reported by their own rules.',
     remediation: 'Replace Resource "*" with the ARNs of the resources the function writes to.',

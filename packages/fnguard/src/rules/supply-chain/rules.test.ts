@@ -81,4 +81,16 @@ describe('supply-chain findings in context', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('honour fnguard-ignore comments written in requirements files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fng-sup-'));
+    try {
+      writeFileSync(join(dir, 'requirements.txt'), '# fnguard-ignore FNG_DEP_PYTHON_UNPINNED: tracked in JIRA-1\nflask>=2.0\nboto3\n');
+      const res = await scan(dir, { rules: [pythonUnpinned] });
+      const flask = res.findings.find((f) => f.loc.line === 2)!;
+      assert.equal(flask.suppression?.reason, 'tracked in JIRA-1');
+      assert.equal(res.findings.find((f) => f.loc.line === 3)!.suppression, undefined);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ParseError } from '../../core/errors.js';
+import { runRules } from '../../findings/engine.js';
+import { awsIamRules } from '../../rules/iam/index.js';
 import { loadAccountExport } from './index.js';
 
 const trust = encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }));
@@ -111,4 +113,39 @@ describe('account export source', () => {
       assert.throws(() => loadAccountExport(text, '/x/bad.json'), (err: unknown) => err instanceof ParseError && re.test(err.message) && !err.message.includes('\n'));
     });
   }
+});
+
+describe('account export source on damaged input', () => {
+  // Seeded mutations of a valid export: every value may be replaced by a value of another type.
+  // Loading must either succeed or fail with a one-line ParseError — never another exception.
+  const base = JSON.parse(EXPORT) as unknown;
+  const odd: unknown[] = [null, 0, -1, true, 'x', '', [], {}, [1, 'a'], { Statement: 5 }, '%7B', 'Allow', ['*'], { AWS: 7 }];
+  let seed = 42;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  function mutate(v: unknown, depth: number): unknown {
+    if (rand(12) === 0) return odd[rand(odd.length)];
+    if (Array.isArray(v)) return v.map((x) => mutate(x, depth + 1));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(() => rand(20) !== 0).map(([k, x]) => [k, mutate(x, depth + 1)]));
+    return v;
+  }
+  it('never throws anything but a one-line ParseError, and the IAM rules never fail on what loads (400 mutations)', async () => {
+    let failures = 0;
+    for (let i = 0; i < 400; i++) {
+      const text = JSON.stringify(mutate(base, 0));
+      try {
+        const { model } = loadAccountExport(text, '/x/m.json');
+        await runRules(model, awsIamRules);
+        const broken = model.diagnostics.filter((d) => d.message.startsWith('rule '));
+        assert.deepEqual(broken, [], `mutation ${i}: ${text}`);
+      } catch (err) {
+        if (err instanceof assert.AssertionError) throw err;
+        assert.ok(err instanceof ParseError && !err.message.includes('\n'), `mutation ${i}: ${String(err)}\n${text}`);
+        failures++;
+      }
+    }
+    assert.ok(failures > 0 && failures < 400, `mutations rejected: ${failures}`);
+  });
 });

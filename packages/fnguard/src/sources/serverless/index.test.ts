@@ -112,6 +112,9 @@ test('variables: cycles, depth limit, nested addresses, JS files, CloudFormation
   assert.equal(envOf(probe, 'MISSING')?.expr, '${self:custom.nothere}');
   assert.equal(envOf(probe, 'NESTED')?.value, 'chosen');
   assert.equal(envOf(probe, 'CFN')?.value, 'arn:aws:s3:::${AWS::AccountId}-bucket');
+  // A function environment that cannot be resolved is reported; the provider variables remain.
+  assert.ok(m.diagnostics.some((d) => d.level === 'info' && /environment of function probe is \$\{file\(\.\/missing-env\.yml\)\}/.test(d.message)));
+  assert.ok(m.diagnostics.some((d) => d.level === 'warning' && /missing-env\.yml: file not found/.test(d.message)));
 });
 
 test('one shared generated role for functions without their own, with statements and managed policies', async () => {
@@ -146,6 +149,7 @@ test('function role from resources by logical id, and per-function roles of the 
   assert.equal(own.generated, true);
   assert.equal(admin.identityLoc?.line, 110);
   assert.deepEqual(own.policies.flatMap((p) => p.statements.map((s) => [s.action, s.resource, s.loc.line])), [[['*'], ['*'], 111]]);
+  assert.deepEqual(own.managedPolicyArns, []);
 });
 
 test('http events: methods, paths, CORS, IAM auth, API keys, preflight, HTTP API JWT authorizer by name', async () => {
@@ -230,6 +234,8 @@ test('legacy syntax: iamRoleStatements, iamManagedPolicies, boundary, functions 
   const own = identityOf(m, jobs);
   assert.deepEqual(plain(own.policies.map((p) => p.statements[0]!.loc)), [{ file: 'fns/jobs.yml', line: 5 }, { file: 'serverless.yml', line: 23 }]);
   assert.deepEqual(own.policies[0]!.statements[0]!.resource, ['arn:aws:sqs:us-east-1:123456789012:prod-jobs']);
+  assert.deepEqual(own.managedPolicyArns.map((p) => p.value), ['arn:aws:iam::aws:policy/AdministratorAccess']);
+  assert.equal(own.permissionsBoundary?.value, 'arn:aws:iam::123456789012:policy/boundary');
   assert.equal(jobs.loc.file, 'fns/jobs.yml');
   assert.equal(jobs.kmsKey?.value, 'arn:aws:kms:us-east-1:123456789012:key/jobs');
   assert.equal(rest.kmsKey?.inherited, true);

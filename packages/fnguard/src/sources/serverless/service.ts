@@ -156,18 +156,24 @@ function buildSharedRole(stack: Stack, root: Obj, provider: Obj, file: string): 
   const identity = newIdentity(roleId(stack, SHARED_ROLE), render(role['name']).value ?? SHARED_ROLE, loc);
   identity.generated = true;
   if (stmts) identity.policies.push(statementsDoc(stack, `${SHARED_ROLE} statements`, stmts.list, stmts.loc));
-  const managed = role['managedPolicies'] !== undefined ? { c: role, k: 'managedPolicies' } : { c: provider, k: 'iamManagedPolicies' };
-  const list = managed.c[managed.k];
-  if (Array.isArray(list)) {
+  applyProviderRoleSettings(stack, provider, identity, true);
+  return identity;
+}
+
+/** Provider managed policies (`iam.role.managedPolicies` / `iamManagedPolicies`) and permissions boundary. */
+function applyProviderRoleSettings(stack: Stack, provider: Obj, identity: Identity, withManaged: boolean): void {
+  const role = obj(obj(provider['iam'])['role']);
+  const [mc, mk] = role['managedPolicies'] !== undefined ? [role, 'managedPolicies'] : [provider, 'iamManagedPolicies'];
+  const list = mc[mk];
+  if (withManaged && Array.isArray(list)) {
     list.forEach((item, i) => {
       const p = strProp(item, stack.loc(list, i), stack);
       if (p) identity.managedPolicyArns.push(p);
     });
   }
-  const boundaryKey = role['permissionsBoundary'] !== undefined ? { c: role, k: 'permissionsBoundary' } : { c: provider, k: 'rolePermissionsBoundary' };
-  const boundary = strProp(boundaryKey.c[boundaryKey.k], stack.loc(boundaryKey.c, boundaryKey.k), stack);
-  if (boundary && boundaryKey.c[boundaryKey.k] !== undefined) identity.permissionsBoundary = boundary;
-  return identity;
+  const [bc, bk] = role['permissionsBoundary'] !== undefined ? [role, 'permissionsBoundary'] : [provider, 'rolePermissionsBoundary'];
+  const boundary = bc[bk] !== undefined ? strProp(bc[bk], stack.loc(bc, bk), stack) : undefined;
+  if (boundary) identity.permissionsBoundary = boundary;
 }
 
 /** serverless-iam-roles-per-function: a role per function, optionally inheriting provider statements. */
@@ -181,6 +187,8 @@ function perFunctionRole(stack: Stack, root: Obj, provider: Obj, name: string, c
   const inherit = render(conf['iamRoleStatementsInherit'] ?? pluginConf['defaultInherit']).value === 'true';
   const stmts = providerStatements(stack, provider);
   if (inherit && stmts) identity.policies.push(statementsDoc(stack, `${SHARED_ROLE} statements`, stmts.list, stmts.loc));
+  // The plugin applies the provider's boundary to every role, and its managed policies when inheriting.
+  applyProviderRoleSettings(stack, provider, identity, inherit);
   stack.identities.set(logicalId, identity);
   stack.ctx.model.identities.set(identity.id, identity);
   return identity;
@@ -204,6 +212,10 @@ function buildFunction(stack: Stack, ec: EventContext, name: string, conf: Obj, 
   const envOwn = conf['environment'];
   const envProvider = provider['environment'];
   if (envOwn !== undefined || envProvider !== undefined) fn.env = mergeEnv(envOwn, envProvider, stack.opts.at, stack);
+  if (envOwn instanceof Unresolved) {
+    const l = stack.loc(conf, 'environment');
+    stack.ctx.info(l.file, `environment of function ${name} is ${envOwn.expr}, not resolved: its variables are not analysed`, l.line);
+  }
   const vpc = p.get('vpc');
   if (vpc) set('network', vpcNetwork(vpc.value, vpc.loc, stack.opts.at, stack, vpc.inherited));
   // Function layers replace the provider's.

@@ -8,7 +8,7 @@ import { codePathFor } from '../aws-common/code-path.js';
 import type { Block } from './hcl.js';
 import { Unknown, locOf, refsOf, render, rootRelative, type Val } from './eval.js';
 import type { Resource } from './load.js';
-import { Builder, entries, envVars, nameFromArn, strProp } from './build.js';
+import { Builder, entries, nameFromArn, strProp } from './build.js';
 import { policyFromValue } from './policy.js';
 
 const LAMBDA = ['aws_lambda_function'];
@@ -194,7 +194,7 @@ function lambdaFunctions(b: Builder): void {
       });
     } else if (layers instanceof Unknown) fn.layers.push({ ref: { expr: layers.text, loc: b.attrLoc(r, 'layers') } });
     const env = b.block(r.block, 'environment');
-    if (env) fn.env = envVars(b.val(r, 'variables', env), b.attrLoc(r, 'variables', env), (v) => awsSecretRef(b, v));
+    if (env) fn.env = b.env(r, 'variables', env, (v) => awsSecretRef(b, v));
     const vpc = b.block(r.block, 'vpc_config');
     if (vpc) {
       const subnets = b.list(r, 'subnet_ids', vpc);

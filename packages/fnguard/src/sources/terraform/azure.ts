@@ -11,7 +11,7 @@ import { structuredOf } from './policy.js';
 import type { Block } from './hcl.js';
 import { Unknown, isObj, locOf, render, type Val } from './eval.js';
 import type { Resource } from './load.js';
-import { Builder, entries, envVars, strProp } from './build.js';
+import { Builder, entries, strProp } from './build.js';
 
 export const AZURE_FUNCTION_TYPES = [
   'azurerm_linux_function_app',
@@ -122,7 +122,7 @@ function functionApp(b: Builder, r: Resource): void {
   };
   const site = b.block(r.block, 'site_config');
   const appSettings = b.val(r, 'app_settings');
-  fn.env = envVars(appSettings, b.attrLoc(r, 'app_settings'), appSettingSecretRef);
+  fn.env = b.env(r, 'app_settings', r.block, appSettingSecretRef);
   for (const cs of b.blocks(r.block, 'connection_string')) {
     const name = b.val(r, 'name', cs);
     const value = b.val(r, 'value', cs);

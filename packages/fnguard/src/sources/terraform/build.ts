@@ -6,7 +6,7 @@
 import type { EnvVar, FunctionNode, Identity, Location, Model, Prop } from '../../model/types.js';
 import { codePathFor } from '../aws-common/code-path.js';
 import type { SourceContext } from '../types.js';
-import type { Block } from './hcl.js';
+import type { Block, Expr } from './hcl.js';
 import { Evaluator, JsonValue, PolicyDocValue, Unknown, isKnown, isObj, locOf, refsOf, render, rootRelative, type Val } from './eval.js';
 import type { Config, Resource } from './load.js';
 import { blocksOf, type PolicyContext } from './policy.js';
@@ -60,9 +60,41 @@ export class Builder {
     return r.fullAddr;
   }
 
-  /** Location of an attribute of `block` (or of the block when absent). */
+  /** Location of an attribute of `block` (or of the block when absent); see `origin`. */
   attrLoc(r: Resource, name: string, block: Block = r.block): Location {
-    return { file: r.file, line: block.body.attrs.get(name)?.line ?? block.line };
+    return this.origin(r, name, block).loc;
+  }
+
+  /**
+   * Where an attribute's value is written. In a module, `runtime = var.runtime` points at the
+   * caller's `runtime = "…"` (up the module chain), since that is the line to change; when the
+   * caller passes nothing the module's default applies and the Prop is marked inherited.
+   */
+  origin(r: Resource, name: string, block: Block = r.block): { loc: Location; inherited?: boolean } {
+    const attr = block.body.attrs.get(name);
+    if (!attr) return { loc: { file: r.file, line: block.line } };
+    let loc: Location = { file: r.file, line: attr.line };
+    let expr = attr.expr;
+    let inst = r.inst;
+    for (let depth = 0; depth < 20; depth++) {
+      const v = bareVariable(expr);
+      if (!v || !inst.inputs) break;
+      const input = inst.inputs.attrs.get(v);
+      if (!input) return { loc, inherited: true };
+      loc = { file: inst.inputs.file, line: input.line };
+      expr = input.expr;
+      inst = inst.inputs.parent;
+    }
+    return { loc };
+  }
+
+  private prop<T>(r: Resource, name: string, block: Block | undefined, make: (v: Val, loc: Location) => Prop<T> | undefined): Prop<T> | undefined {
+    const v = this.val(r, name, block);
+    if (v === undefined || v === null) return undefined;
+    const { loc, inherited } = this.origin(r, name, block);
+    const p = make(v, loc);
+    if (p && inherited) p.inherited = true;
+    return p;
   }
 
   val(r: Resource, name: string, block: Block = r.block): Val | undefined {
@@ -81,28 +113,39 @@ export class Builder {
   }
 
   str(r: Resource, name: string, block?: Block): Prop<string> | undefined {
-    const v = this.val(r, name, block);
-    return strProp(v, this.attrLoc(r, name, block));
+    return this.prop(r, name, block, strProp);
   }
 
   num(r: Resource, name: string, block?: Block): Prop<number> | undefined {
-    const v = this.val(r, name, block);
-    if (v === undefined || v === null) return undefined;
-    const loc = this.attrLoc(r, name, block);
-    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-    return Number.isFinite(n) ? { value: n, loc } : { expr: render(v), loc };
+    return this.prop(r, name, block, (v, loc) => {
+      const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+      return Number.isFinite(n) ? { value: n, loc } : { expr: render(v), loc };
+    });
   }
 
   bool(r: Resource, name: string, block?: Block): Prop<boolean> | undefined {
-    const v = this.val(r, name, block);
-    if (v === undefined || v === null) return undefined;
-    return boolProp(v, this.attrLoc(r, name, block));
+    return this.prop(r, name, block, boolProp);
   }
 
   list(r: Resource, name: string, block?: Block): Prop<string[]> | undefined {
-    const v = this.val(r, name, block);
-    if (v === undefined || v === null) return undefined;
-    return listProp(v, this.attrLoc(r, name, block));
+    return this.prop(r, name, block, listProp);
+  }
+
+  /**
+   * Environment variables / app settings of map attribute `name`: one EnvVar per key, on the key's
+   * own line (in whichever file the map was written), inherited when a module default.
+   */
+  env(r: Resource, name: string, block: Block = r.block, secretRef: (v: Val) => EnvVar['secretRef'] = () => undefined): EnvVar[] {
+    const { loc: fallback, inherited } = this.origin(r, name, block);
+    return entries(this.val(r, name, block), fallback).map(({ key, value, loc }) => {
+      const e: EnvVar = { name: key, loc };
+      if (isKnown(value) && (typeof value !== 'object' || value === null)) e.value = value === null ? '' : String(value);
+      else e.expr = render(value);
+      const s = secretRef(value);
+      if (s) e.secretRef = s;
+      if (inherited) e.inherited = true;
+      return e;
+    });
   }
 
   /** Resources a value refers to (following module inputs and outputs), optionally of some types. */
@@ -205,6 +248,13 @@ export class Builder {
   }
 }
 
+/** `var.name` written alone (not inside a string or call): the variable's name. */
+function bareVariable(e: Expr): string | undefined {
+  if (e.k !== 'trav' || e.base.k !== 'var' || e.base.name !== 'var' || e.steps.length !== 1) return undefined;
+  const s = e.steps[0]!;
+  return 'attr' in s ? s.attr : undefined;
+}
+
 /** `arn:aws:lambda:r:a:function:NAME[:alias]` / `projects/p/locations/l/functions/NAME` → NAME. */
 export function nameFromArn(s: string): string {
   const lambda = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(s);
@@ -232,18 +282,6 @@ export function listProp(v: Val, loc: Location): Prop<string[]> {
   if (!Array.isArray(v) && !(typeof v === 'string')) return { expr: render(v), loc };
   if (items.every((x) => typeof x === 'string' || typeof x === 'number')) return { value: items.map(String), loc };
   return { expr: items.map(render).join(', '), loc };
-}
-
-/** Environment variables / app settings: one EnvVar per key, on the key's own line. */
-export function envVars(v: Val | undefined, fallback: Location, secretRef: (v: Val) => EnvVar['secretRef']): EnvVar[] {
-  return entries(v, fallback).map(({ key, value, loc }) => {
-    const e: EnvVar = { name: key, loc };
-    if (isKnown(value) && (typeof value !== 'object' || value === null)) e.value = value === null ? '' : String(value);
-    else e.expr = render(value);
-    const s = secretRef(value);
-    if (s) e.secretRef = s;
-    return e;
-  });
 }
 
 /** Entries of a map attribute with the line of each key (environment variables, app settings). */

@@ -59,6 +59,12 @@ export interface Position {
 /** Lines of objects and tuples built by evaluation or read from JSON (keyed by the JS object). */
 export const positions = new WeakMap<object, Position>();
 
+/** Own-property assignment, so a `"__proto__"` key in a scanned file stays data. */
+export function setKey(obj: ValObject, key: string, value: Val): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
 export function isObj(v: Val | undefined): v is ValObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof JsonValue) && !(v instanceof PolicyDocValue);
 }
@@ -380,7 +386,7 @@ export class Evaluator {
         for (const el of e.elems) {
           const k = el.keyName ?? this.ev(el.key, inst, file, d);
           if (typeof k !== 'string' && typeof k !== 'number') continue;
-          obj[String(k)] = this.ev(el.val, inst, file, d);
+          setKey(obj, String(k), this.ev(el.val, inst, file, d));
           keys.set(String(k), el.line);
         }
         positions.set(obj, { file, line: e.line, keys });
@@ -676,7 +682,7 @@ const FUNCTIONS: Record<string, Fn> = {
       if (!isObj(m)) continue;
       const f = fileOf(m);
       for (const [k, v] of Object.entries(m)) {
-        out[k] = v;
+        setKey(out, k, v);
         keys.set(k, lineOf(m, k) ?? line);
         if (f) files.set(k, f);
       }

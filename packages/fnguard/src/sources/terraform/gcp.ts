@@ -7,7 +7,7 @@ import type { FunctionNode, GcpSettings, Location, Permission, Prop, RoleBinding
 import type { Block } from './hcl.js';
 import { locOf, render, type Val } from './eval.js';
 import type { Resource } from './load.js';
-import { Builder, entries, envVars, strProp } from './build.js';
+import { Builder, entries, strProp } from './build.js';
 
 const V1 = 'google_cloudfunctions_function';
 const V2 = 'google_cloudfunctions2_function';
@@ -136,7 +136,7 @@ function functionV1(b: Builder, r: Resource): void {
   // Instance cap: the closest thing to a concurrency limit on GCP.
   fn.reservedConcurrency = b.num(r, 'max_instances');
   fn.kmsKey = b.str(r, 'kms_key_name');
-  fn.env = envVars(b.val(r, 'environment_variables'), b.attrLoc(r, 'environment_variables'), () => undefined);
+  fn.env = b.env(r, 'environment_variables');
   secretEnv(b, r, r.block, fn, gcp);
   gcp.ingress = b.str(r, 'ingress_settings');
   gcp.dockerRegistry = b.str(r, 'docker_registry');
@@ -170,7 +170,7 @@ function functionV2(b: Builder, r: Resource): void {
     const storage = b.block(build, 'source');
     const ss = storage ? b.block(storage, 'storage_source') : undefined;
     if (ss) fn.codePath = codePath(b, r, 'object', ss);
-    fn.env.push(...envVars(b.val(r, 'environment_variables', build), b.attrLoc(r, 'environment_variables', build), () => undefined));
+    fn.env.push(...b.env(r, 'environment_variables', build));
   }
   fn.kmsKey = b.str(r, 'kms_key_name');
   let sa: Val | undefined;
@@ -179,7 +179,7 @@ function functionV2(b: Builder, r: Resource): void {
     fn.timeoutSeconds = b.num(r, 'timeout_seconds', svc);
     fn.reservedConcurrency = b.num(r, 'max_instance_count', svc);
     fn.memoryMb = memoryMb(b.str(r, 'available_memory', svc));
-    fn.env.push(...envVars(b.val(r, 'environment_variables', svc), b.attrLoc(r, 'environment_variables', svc), () => undefined));
+    fn.env.push(...b.env(r, 'environment_variables', svc));
     secretEnv(b, r, svc, fn, gcp);
     fn.network = connectorNetwork(b, r, svc, gcp.ingress);
     sa = b.val(r, 'service_account_email', svc);

@@ -133,3 +133,11 @@ test('a locals cycle gives one warning and unknown values', async () => {
   assert.equal(l.warnings.length, 1);
   assert.match(l.warnings[0]!, /reference cycle/);
 });
+
+test('a "__proto__" key stays an ordinary key', async () => {
+  const l = await locals('locals {\n  o = { "__proto__" = { polluted = true }, a = 1 }\n}\n');
+  const o = l.get('o') as Record<string, Val>;
+  assert.equal(Object.getPrototypeOf(o), Object.prototype);
+  assert.deepEqual(Object.keys(o), ['__proto__', 'a']);
+  assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+});

@@ -231,12 +231,16 @@ test('modules: each call loaded once with its inputs; remote, outside-root and c
   assert.deepEqual(m.functions.map((f) => f.name).sort(), ['svc-orders', 'svc-payments']);
   const orders = fn(m, 'svc-orders');
   assert.equal(orders.id, 'modules/fn/main.tf#module.orders.aws_lambda_function.this');
-  assert.deepEqual(orders.runtime, { value: 'nodejs16.x', loc: { file: 'modules/fn/main.tf', line: 5 } });
+  // `runtime = var.runtime` in the module: the line to change is the caller's input.
+  assert.deepEqual(orders.runtime, { value: 'nodejs16.x', loc: { file: 'main.tf', line: 9 } });
+  assert.deepEqual(orders.identityLoc, { file: 'main.tf', line: 10 });
   // The env map was written in the caller: its keys point there.
   assert.deepEqual(orders.env.find((e) => e.name === 'TABLE')?.loc, { file: 'main.tf', line: 11 });
   const payments = fn(m, 'svc-payments');
-  assert.equal(payments.runtime?.value, 'python3.12');
-  assert.deepEqual(payments.env.map((e) => [e.name, e.loc.file, e.loc.line]), [['DEFAULTED', 'modules/fn/variables.tf', 17]]);
+  // Not passed: the module default applies, marked inherited.
+  assert.deepEqual(payments.runtime, { value: 'python3.12', loc: { file: 'modules/fn/main.tf', line: 5 }, inherited: true });
+  assert.deepEqual(payments.env.map((e) => [e.name, e.loc.file, e.loc.line, e.inherited]), [['DEFAULTED', 'modules/fn/variables.tf', 17, true]]);
+  assert.equal(orders.env[0]!.inherited, undefined);
   // A role passed into the module is still linked by address.
   assert.equal(orders.identityId, 'aws:role:main.tf#aws_iam_role.shared');
   assert.equal(payments.identityId, orders.identityId);

@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { emptyModel } from '../model/types.js';
-import type { SourceContext, SourceFile } from './types.js';
-import { loadServerlessFile } from './serverless/index.js';
-import { loadTemplate } from './cloudformation/index.js';
+import { emptyModel } from '../../model/types.js';
+import type { SourceContext, SourceFile } from '../types.js';
+import { loadServerlessFile } from '../serverless/index.js';
+import { loadTemplate } from '../cloudformation/index.js';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
