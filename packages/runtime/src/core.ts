@@ -6,7 +6,7 @@ import { emit, stdoutSink, type EventContext, type SecurityFinding, type Sink } 
 import { badHeaderValue, clientIp, DEFAULT_SECURITY_HEADERS, parseCookies, securityHeaders, SPOOFABLE, type HeaderMap, type SecurityHeaderOptions } from './headers/headers.js';
 import { LocalRateLimiter, RedisRateLimiter, rateKey, type RateLimitOptions, type SharedRateLimitOptions } from './limits/rate.js';
 import { compileSchema, type Schema, type Validator } from './validate/schema.js';
-import { DEFAULT_LIMITS, jsonDepthExceeds, walk, type Limits, type Mode, type WalkConfig, type WalkState } from './validate/walk.js';
+import { DEFAULT_LIMITS, walk, type Limits, type Mode, type WalkConfig, type WalkState } from './validate/walk.js';
 
 export type { Mode } from './validate/walk.js';
 
@@ -208,16 +208,11 @@ export class Engine {
     const json = ct === 'application/json' || ct.endsWith('+json');
     if (body !== undefined && body.length > 0) {
       if (json) {
-        if (jsonDepthExceeds(body, lim.maxDepth)) {
-          st.findings.push({ category: 'limits', rule: 'limits.depth', location: 'body', action: structural, severity: 'medium' });
+        // V8's JSON.parse is iterative, so deep input cannot overflow the stack; the walk enforces maxDepth
+        try { parsed = JSON.parse(body); } catch {
+          st.findings.push({ category: 'validation', rule: 'validation.json', location: 'body', action: structural, severity: 'low' });
           if (structural === 'blocked') return finish(400);
           parsed = body;
-        } else {
-          try { parsed = JSON.parse(body); } catch {
-            st.findings.push({ category: 'validation', rule: 'validation.json', location: 'body', action: structural, severity: 'low' });
-            if (structural === 'blocked') return finish(400);
-            parsed = body;
-          }
         }
       } else if (ct === 'application/x-www-form-urlencoded') {
         parsed = formToObject(body);
@@ -281,10 +276,6 @@ export class Engine {
     }
     const c = text.charCodeAt(0);
     if (c === 123 || c === 91) {
-      if (jsonDepthExceeds(text, lim.maxDepth)) {
-        st.findings.push({ category: 'limits', rule: 'limits.depth', location, action: this.cfg.structural, severity: 'medium' });
-        return undefined;
-      }
       try { return JSON.parse(text); } catch { return text; }
     }
     return text;

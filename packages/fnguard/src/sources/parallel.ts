@@ -57,7 +57,7 @@ export function partition(files: readonly SourceFile[]): SourceFile[][] {
   for (const f of files) {
     const key = keyOf(f);
     find(key);
-    if (!/serverless\.[a-z.]*(ya?ml|json)$/i.test(f.path)) continue;
+    if (!/(^|\/)serverless(\.[^/]+)?\.(ya?ml|json)$/i.test(f.path)) continue;
     for (const m of f.text.matchAll(INCLUDE_RE)) {
       const target = posix.normalize(posix.join(posix.dirname(f.path), m[1]!.split(':')[0]!));
       if (!target.startsWith('..')) union(key, topDir(target, depth));

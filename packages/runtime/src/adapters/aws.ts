@@ -178,7 +178,7 @@ export async function inspectAws(engine: Engine, event: unknown, context: Lambda
   const e = obj(event);
   if (isHttpSource(source)) {
     const verdict = await engine.http(awsHttpView(e, source), ctx);
-    if (engine.opts.normalizeHeaders !== false && isObj(e.headers)) {
+    if (engine.opts.normalizeHeaders !== false && (source === 'apigw-v1' || source === 'alb') && isObj(e.headers)) {
       const lower: Obj = {};
       for (const [k, v] of Object.entries(e.headers)) lower[k.toLowerCase()] = v;
       e.headers = lower;
@@ -216,8 +216,12 @@ export function decorateAwsResponse(engine: Engine, result: unknown, source: Aws
   if (!isObj(r) || !('statusCode' in r)) return r;
   const headers: Obj = isObj(r.headers) ? { ...r.headers } : {};
   const multi = isObj(r.multiValueHeaders) ? r.multiValueHeaders : undefined;
-  const present = new Set([...Object.keys(headers), ...Object.keys(multi ?? {})].map((k) => k.toLowerCase()));
-  for (const [k, v] of engine.responseHeaders((n) => present.has(n), authenticated)) headers[k] = v;
+  const has = (o: Obj | undefined, n: string): boolean => {
+    if (o === undefined) return false;
+    for (const k in o) if (k.length === n.length && k.toLowerCase() === n) return true;
+    return false;
+  };
+  for (const [k, v] of engine.responseHeaders((n) => has(headers, n) || has(multi, n), authenticated)) headers[k] = v;
   return { ...r, headers };
 }
 

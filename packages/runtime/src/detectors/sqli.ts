@@ -287,6 +287,28 @@ function prefixBare(t: Tokens): string | null {
   return null;
 }
 
+// Words that can follow a closing quote in an injection (logic, operators, clauses, statements).
+const AFTER_QUOTE = new Set(['and', 'or', 'xor', 'not', 'like', 'rlike', 'regexp', 'between', 'is', 'in', 'div', 'mod', 'sounds', 'order', 'group', 'having', 'union', 'select', 'drop', 'delete', 'insert', 'update', 'exec', 'execute', 'shutdown', 'declare', 'waitfor', 'truncate', 'alter', 'create', 'into', 'procedure', 'limit']);
+
+/**
+ * Cheap test before tokenizing a quoted context: after the first closing quote, the next token must be
+ * punctuation or one of the words above, unless a construct that counts anywhere is present.
+ * "it's for my sister" → "s" → no need to tokenize.
+ */
+function quotedCandidate(s: string, q: number): boolean {
+  const close = s.indexOf(q === 39 ? "'" : '"');
+  if (close < 0) return false;
+  let i = close + 1;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  if (i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (!isWordChar(c) || (c >= 48 && c <= 57)) return true;
+  let j = i + 1;
+  while (j < s.length && j - i < 10 && isWordChar(s.charCodeAt(j))) j++;
+  if (AFTER_QUOTE.has(s.slice(i, j).toLowerCase())) return true;
+  return s.indexOf(';') >= 0 || s.indexOf('(') >= 0 || s.indexOf('@@') >= 0 || ANYWHERE_WORDS.test(s);
+}
+
 function inContext(s: string, q: number): string | null {
   const t = tokenize(s, q);
   if (t === null) return null;
@@ -339,10 +361,10 @@ function bareCandidate(s: string): boolean {
 function detectSqliRaw(s: string): string | null {
   const r = bareCandidate(s) ? inContext(s, 0) : null;
   if (r !== null) return r;
-  if (s.indexOf("'") >= 0) {
+  if (quotedCandidate(s, 39)) {
     const a = inContext(s, 39);
     if (a !== null) return a;
   }
-  if (s.indexOf('"') >= 0) return inContext(s, 34);
+  if (quotedCandidate(s, 34)) return inContext(s, 34);
   return null;
 }

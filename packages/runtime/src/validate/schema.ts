@@ -90,55 +90,67 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** Validates `v`; returns the JSON pointer of the first failure, or null. */
-function check(s: JsonSchema, v: unknown, at: string, root: JsonSchema, depth: number): string | null {
-  if (depth > 64) return at;
+/**
+ * Validates `v`; returns the JSON pointer of the first failure, or null. The pointer is kept as a stack
+ * of segments and joined only on failure (no string building on the success path).
+ */
+function check(s: JsonSchema, v: unknown, at: Array<string | number>, root: JsonSchema, depth: number): string | null {
+  const fail = (extra?: string | number): string => `/${(extra === undefined ? at : [...at, extra]).join('/')}`;
+  if (depth > 64) return fail();
   if (s.$ref !== undefined) {
     const m = /^#\/(\$defs|definitions)\/([^/]+)$/.exec(s.$ref);
     const target = m ? (m[1] === '$defs' ? root.$defs : root.definitions)?.[m[2] as string] : s.$ref === '#' ? root : undefined;
-    if (target === undefined) return at;
+    if (target === undefined) return fail();
     const r = check(target, v, at, root, depth + 1);
     if (r !== null) return r;
   }
   const t = typeOf(v);
   if (s.type !== undefined) {
     const okType = (x: JsonType): boolean => x === t || (x === 'number' && t === 'integer');
-    if (Array.isArray(s.type) ? !s.type.some(okType) : !okType(s.type as JsonType)) return at;
+    if (Array.isArray(s.type) ? !s.type.some(okType) : !okType(s.type as JsonType)) return fail();
   }
-  if (s.const !== undefined && !deepEqual(s.const, v)) return at;
-  if (s.enum !== undefined && !s.enum.some((e) => deepEqual(e, v))) return at;
+  if (s.const !== undefined && !deepEqual(s.const, v)) return fail();
+  if (s.enum !== undefined && !s.enum.some((e) => deepEqual(e, v))) return fail();
   if (t === 'string') {
     const len = codePoints(v as string);
-    if ((s.minLength !== undefined && len < s.minLength) || (s.maxLength !== undefined && len > s.maxLength)) return at;
+    if ((s.minLength !== undefined && len < s.minLength) || (s.maxLength !== undefined && len > s.maxLength)) return fail();
   } else if (t === 'number' || t === 'integer') {
     const n = v as number;
-    if ((s.minimum !== undefined && n < s.minimum) || (s.maximum !== undefined && n > s.maximum)) return at;
-    if ((s.exclusiveMinimum !== undefined && n <= s.exclusiveMinimum) || (s.exclusiveMaximum !== undefined && n >= s.exclusiveMaximum)) return at;
-    if (s.multipleOf !== undefined && Math.abs(n / s.multipleOf - Math.round(n / s.multipleOf)) > 1e-9) return at;
+    if ((s.minimum !== undefined && n < s.minimum) || (s.maximum !== undefined && n > s.maximum)) return fail();
+    if ((s.exclusiveMinimum !== undefined && n <= s.exclusiveMinimum) || (s.exclusiveMaximum !== undefined && n >= s.exclusiveMaximum)) return fail();
+    if (s.multipleOf !== undefined && Math.abs(n / s.multipleOf - Math.round(n / s.multipleOf)) > 1e-9) return fail();
   } else if (t === 'array') {
     const a = v as unknown[];
-    if ((s.minItems !== undefined && a.length < s.minItems) || (s.maxItems !== undefined && a.length > s.maxItems)) return at;
-    if (s.uniqueItems === true) for (let i = 0; i < a.length; i++) for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return `${at}/${i}`;
+    if ((s.minItems !== undefined && a.length < s.minItems) || (s.maxItems !== undefined && a.length > s.maxItems)) return fail();
+    if (s.uniqueItems === true) for (let i = 0; i < a.length; i++) for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return fail(i);
     for (let i = 0; i < a.length; i++) {
       const item = s.prefixItems?.[i] ?? s.items;
-      if (item !== undefined) { const r = check(item, a[i], `${at}/${i}`, root, depth + 1); if (r !== null) return r; }
+      if (item === undefined) continue;
+      at.push(i);
+      const r = check(item, a[i], at, root, depth + 1);
+      at.pop();
+      if (r !== null) return r;
     }
   } else if (t === 'object') {
     const o = v as Record<string, unknown>;
     const keys = Object.keys(o);
-    if ((s.minProperties !== undefined && keys.length < s.minProperties) || (s.maxProperties !== undefined && keys.length > s.maxProperties)) return at;
-    if (s.required !== undefined) for (const r of s.required) if (!Object.prototype.hasOwnProperty.call(o, r)) return `${at}/${r}`;
+    if ((s.minProperties !== undefined && keys.length < s.minProperties) || (s.maxProperties !== undefined && keys.length > s.maxProperties)) return fail();
+    if (s.required !== undefined) for (const r of s.required) if (!Object.prototype.hasOwnProperty.call(o, r)) return fail(r);
     for (const k of keys) {
       const p = s.properties !== undefined && Object.prototype.hasOwnProperty.call(s.properties, k) ? s.properties[k] : undefined;
+      if (p === undefined && s.additionalProperties === false) return fail(k);
       const sub = p ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
-      if (p === undefined && s.additionalProperties === false) return `${at}/${k}`;
-      if (sub !== undefined) { const r = check(sub, o[k], `${at}/${k}`, root, depth + 1); if (r !== null) return r; }
+      if (sub === undefined) continue;
+      at.push(k);
+      const r = check(sub, o[k], at, root, depth + 1);
+      at.pop();
+      if (r !== null) return r;
     }
   }
   if (s.allOf !== undefined) for (const x of s.allOf) { const r = check(x, v, at, root, depth + 1); if (r !== null) return r; }
-  if (s.anyOf !== undefined && !s.anyOf.some((x) => check(x, v, at, root, depth + 1) === null)) return at;
-  if (s.oneOf !== undefined && s.oneOf.filter((x) => check(x, v, at, root, depth + 1) === null).length !== 1) return at;
-  if (s.not !== undefined && check(s.not, v, at, root, depth + 1) === null) return at;
+  if (s.anyOf !== undefined && !s.anyOf.some((x) => check(x, v, at, root, depth + 1) === null)) return fail();
+  if (s.oneOf !== undefined && s.oneOf.filter((x) => check(x, v, at, root, depth + 1) === null).length !== 1) return fail();
+  if (s.not !== undefined && check(s.not, v, at, root, depth + 1) === null) return fail();
   return null;
 }
 
@@ -162,7 +174,7 @@ export function compileSchema(schema: Schema): Validator {
   }
   checkSupported(schema, '', new Set());
   return (v) => {
-    const path = check(schema, v, '', schema, 0);
-    return path === null ? { ok: true, value: v } : { ok: false, value: undefined, path: path || '/' };
+    const path = check(schema, v, [], schema, 0);
+    return path === null ? { ok: true, value: v } : { ok: false, value: undefined, path };
   };
 }

@@ -95,6 +95,7 @@ function scanAt(s: string, path: readonly string[], cfg: WalkConfig, st: WalkSta
     add(st, { category: 'limits', rule: 'limits.string-length', location: where(path), action: cfg.structural, severity: 'medium' });
     return;
   }
+  if (detectors.length === 0) return;
   const hits = scanString(s, detectors);
   if (hits.length === 0) return;
   const location = where(path);
@@ -103,22 +104,4 @@ function scanAt(s: string, path: readonly string[], cfg: WalkConfig, st: WalkSta
     if (mode === 'off') continue;
     add(st, { category: h.detector, rule: h.rule, location, action: mode === 'block' ? 'blocked' : 'monitored', severity: 'high', evidence: s });
   }
-}
-
-/**
- * Nesting depth of JSON text, checked before JSON.parse so a 100k-deep `[[[[…` cannot exhaust the
- * stack later. Linear; brackets inside strings are skipped.
- */
-export function jsonDepthExceeds(text: string, max: number): boolean {
-  let depth = 0, inStr = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inStr) {
-      if (c === 92) i++;
-      else if (c === 34) inStr = false;
-    } else if (c === 34) inStr = true;
-    else if (c === 123 || c === 91) { if (++depth > max) return true; }
-    else if (c === 125 || c === 93) depth--;
-  }
-  return false;
 }

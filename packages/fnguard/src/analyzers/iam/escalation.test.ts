@@ -12,9 +12,14 @@ function role(name: string, ...statements: Omit<Statement, 'loc'>[]): Identity {
   };
 }
 
-function ids(...roles: Identity[]): (r: Identity) => string[] {
+function modelOf(...roles: Identity[]) {
   const model = emptyModel('/t');
   for (const r of roles) model.identities.set(r.id, r);
+  return model;
+}
+
+function ids(...roles: Identity[]): (r: Identity) => string[] {
+  const model = modelOf(...roles);
   return (r) => escalationPaths(r, model).map((p) => p.technique.id);
 }
 
@@ -36,7 +41,7 @@ describe('escalationPaths', () => {
     const passUnknown = role('PassUnknown', lambda, { effect: 'Allow', action: ['iam:PassRole'], resource: ['arn:aws:iam::111122223333:role/elsewhere'] });
     const of = ids(strong, weak, passStrong, passWeak, passUnknown);
     assert.deepEqual(of(passStrong), ['lambda-create-invoke']);
-    assert.deepEqual(escalationPaths(passStrong, (() => { const m = emptyModel('/t'); for (const r of [strong, passStrong]) m.identities.set(r.id, r); return m; })())[0]!.passableRoles, ['Strong']);
+    assert.deepEqual(escalationPaths(passStrong, modelOf(strong, passStrong))[0]!.passableRoles, ['Strong']);
     assert.deepEqual(of(passWeak), []);
     assert.deepEqual(of(passUnknown), ['lambda-create-invoke']);
   });

@@ -40,6 +40,8 @@ const MAX_DEPTH = 40;
 const MAX_EVALUATIONS = 50_000;
 /** Longer strings are not searched for variables (brace matching must stay cheap). */
 const MAX_STRING = 64 * 1024;
+/** `${` occurrences examined per string. */
+const MAX_TOKEN_ATTEMPTS = 256;
 
 /** `${source:…}` or `${source(…)…}`: a serverless variable. `${AWS::Region}` and `${Logical}` are CloudFormation's. */
 const VARIABLE_START = /^\s*[a-zA-Z][\w-]*(\(|:(?!:))/;
@@ -291,8 +293,11 @@ export function splitTokens(s: string): Token[] | undefined {
   let lit = '';
   let found = false;
   let i = 0;
+  // Each attempt scans forward for its closing brace: bound the attempts so text full of
+  // unbalanced `${` stays linear-ish (the rest is kept as literal text).
+  let attempts = 0;
   while (i < s.length) {
-    if (s[i] === '$' && s[i + 1] === '{') {
+    if (s[i] === '$' && s[i + 1] === '{' && ++attempts <= MAX_TOKEN_ATTEMPTS) {
       const end = matchingBrace(s, i + 1);
       if (end > 0) {
         const inner = s.slice(i + 2, end);

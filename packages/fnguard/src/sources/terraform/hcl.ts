@@ -98,9 +98,14 @@ export async function parseHcl(text: string): Promise<ParsedHcl> {
   return out;
 }
 
+/** Wall-clock bound for parsing one text, so a pathological file cannot stall the scan. */
+const PARSE_BUDGET_MS = 10_000;
+
 function parseText(parser: Parser, text: string, lineOffset: number): ParsedHcl {
-  const tree = parser.parse(text);
-  if (!tree) return { body: emptyBody(), errors: [{ line: lineOffset + 1, message: 'parser returned no tree' }] };
+  const deadline = performance.now() + PARSE_BUDGET_MS;
+  // Returning true from the progress callback cancels the parse (parse() then returns null).
+  const tree = parser.parse(text, null, { progressCallback: () => performance.now() > deadline });
+  if (!tree) return { body: emptyBody(), errors: [{ line: lineOffset + 1, message: `not parsed within ${PARSE_BUDGET_MS / 1000} s; skipped` }] };
   try {
     return new Converter(text, lineOffset).file(tree.rootNode);
   } finally {
