@@ -1,11 +1,13 @@
 // Runs every runtime bench in one go: overhead vs Middy/Powertools, cold start and bundle size,
-// detection quality. `node --import tsx bench/runtime/index.ts`
+// per-detector throughput, detection quality. `node --import tsx bench/runtime/index.ts`
 import { printColdStart, runColdStart } from './coldstart.js';
+import { printDetectors, runDetectors } from './detectors.js';
 import { printOverhead, runOverhead } from './overhead.js';
 import { printQuality } from './quality.js';
 import { measureQuality } from '../../packages/runtime/corpus/quality.js';
 
 console.log(`fnguard runtime benches — node ${process.version}, ${new Date().toISOString()}`);
 printQuality(measureQuality());
+printDetectors(await runDetectors());
 printColdStart(await runColdStart());
 printOverhead(await runOverhead());

@@ -242,7 +242,7 @@ export class Engine {
     if (validator) {
       const r = await validator(parsed);
       if (!r.ok) {
-        st.findings.push({ category: 'validation', rule: 'validation.schema', location: `body${r.path ? `/${r.path}` : ''}`, action: structural, severity: 'low' });
+        st.findings.push({ category: 'validation', rule: 'validation.schema', location: schemaLocation('body', r.path), action: structural, severity: 'low' });
         if (structural === 'blocked') return finish(400);
       }
     }
@@ -258,7 +258,7 @@ export class Engine {
       if (validator) {
         const r = await validator(payload);
         if (!r.ok) {
-          st.findings.push({ category: 'validation', rule: 'validation.schema', location: `${location}${r.path ? `/${r.path}` : ''}`, action: this.cfg.structural, severity: 'low' });
+          st.findings.push({ category: 'validation', rule: 'validation.schema', location: schemaLocation(location, r.path), action: this.cfg.structural, severity: 'low' });
           bad = this.cfg.structural === 'blocked';
         }
       }
@@ -291,6 +291,12 @@ export class Engine {
     if (!this.opts.stripForwardedHeaders || !headers) return;
     for (const k of Object.keys(headers)) if (SPOOFABLE.includes(k.toLowerCase())) delete headers[k];
   }
+}
+
+/** `body` + a validator path ("/items/0" from JSON Schema, "items/0" from Standard Schema) → "body/items/0". */
+function schemaLocation(base: string, path: string | undefined): string {
+  const p = (path ?? '').replace(/^\/+/, '');
+  return p ? `${base}/${p}` : base;
 }
 
 /** application/x-www-form-urlencoded → object; repeated keys become arrays. */

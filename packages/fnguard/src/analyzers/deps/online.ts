@@ -30,6 +30,10 @@ export async function queryOsvOnline(pkgs: PackageQuery[], fetchImpl: Fetch = fe
     for (const r of out.results ?? []) for (const v of r.vulns ?? []) ids.add(v.id);
   }
   const index = new VulnIndex();
-  for (const id of ids) index.add((await call(`${OSV_API}/vulns/${encodeURIComponent(id)}`)) as OsvRecord);
+  const queue = [...ids];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) index.add((await call(`${OSV_API}/vulns/${encodeURIComponent(id)}`)) as OsvRecord);
+  };
+  await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
   return index;
 }

@@ -4,6 +4,7 @@
  */
 import type { Identity, Model, RoleBinding } from '../../model/types.js';
 import { wildcardMatch } from '../../analyzers/iam/match.js';
+import { builtInRoleName } from '../../model/azure-roles.js';
 
 /** Identities of one cloud that a function of the model runs as. */
 export function functionIdentities(model: Model, cloud: 'azure' | 'gcp'): Identity[] {
@@ -16,18 +17,14 @@ export function roleText(b: RoleBinding): string {
   return b.role.value ?? b.role.expr ?? '';
 }
 
-/** Azure built-in roles that control the whole scope, by name and role-definition id. */
-const AZURE_PRIVILEGED: { name: string; id: string }[] = [
-  { name: 'Owner', id: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635' },
-  { name: 'Contributor', id: 'b24988ac-6180-42a0-ab88-20f7382dd24c' },
-  { name: 'User Access Administrator', id: '18d7d88d-d35e-4fb5-a5c3-7773c6a72009' },
-  { name: 'Role Based Access Control Administrator', id: 'f58310d9-a9f6-439a-9e8d-f62e7b41a168' },
-];
+/** Azure built-in roles that control the whole scope (ids in model/azure-roles.ts). */
+const AZURE_PRIVILEGED = ['Owner', 'Contributor', 'User Access Administrator', 'Role Based Access Control Administrator'];
 
 /** Name of the privileged Azure role a binding grants, or why a custom role is privileged. */
 export function azurePrivilegedRole(b: RoleBinding): string | undefined {
   const text = roleText(b).toLowerCase();
-  for (const r of AZURE_PRIVILEGED) if (text === r.name.toLowerCase() || text.includes(r.id)) return r.name;
+  const name = builtInRoleName(text) ?? roleText(b);
+  for (const r of AZURE_PRIVILEGED) if (name.toLowerCase() === r.toLowerCase()) return r;
   for (const a of b.customActions ?? []) {
     if (a.trim() === '*') return `custom role with "*" actions`;
     if (wildcardMatch(a, 'Microsoft.Authorization/roleAssignments/write', true)) return `custom role with ${a}`;

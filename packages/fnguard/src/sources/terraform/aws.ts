@@ -24,6 +24,7 @@ export function loadAws(b: Builder): void {
   logGroups(b);
   restApis(b);
   httpApis(b);
+  customDomains(b);
   cloudTrails(b);
 }
 
@@ -483,7 +484,41 @@ function restMethods(b: Builder): void {
       auth,
       apiId: api?.id,
       public: endpoint !== 'PRIVATE',
+      requestValidation: validatorProp(b, m),
     });
+  }
+}
+
+/** A request validator on the method (body and/or parameters validated at the gateway). */
+function validatorProp(b: Builder, m: Resource): Prop<boolean> {
+  const id = b.str(m, 'request_validator_id');
+  if (!id) return { value: false, loc: b.loc(m) };
+  const [validator] = b.attrRefs(m, 'request_validator_id', m.block, 'aws_api_gateway_request_validator');
+  if (!validator) return { value: true, loc: id.loc };
+  const body = b.bool(validator, 'validate_request_body');
+  const params = b.bool(validator, 'validate_request_parameters');
+  return { value: body?.value === true || params?.value === true, loc: id.loc };
+}
+
+/** Custom domains: the TLS security policy of the domain an API is mapped to. */
+function customDomains(b: Builder): void {
+  const mappings: Array<[string, string, string]> = [
+    ['aws_api_gateway_base_path_mapping', 'aws_api_gateway_domain_name', 'aws_api_gateway_rest_api'],
+    ['aws_apigatewayv2_api_mapping', 'aws_apigatewayv2_domain_name', 'aws_apigatewayv2_api'],
+  ];
+  for (const [mappingType, domainType, apiType] of mappings) {
+    for (const r of b.of(mappingType)) {
+      const api = apiFor(b, r, 'api_id', apiType);
+      const [domain] = b.attrRefs(r, 'domain_name', r.block, domainType);
+      if (!api || !domain) continue;
+      const cfg = b.block(domain.block, 'domain_name_configuration');
+      // Absent security_policy: the provider default is TLS_1_2 for v2, TLS_1_0 for v1 domains.
+      api.minTls = (cfg ? b.str(domain, 'security_policy', cfg) : b.str(domain, 'security_policy')) ?? {
+        value: domainType === 'aws_api_gateway_domain_name' ? 'TLS_1_0' : 'TLS_1_2',
+        loc: b.loc(domain),
+        inherited: true,
+      };
+    }
   }
 }
 

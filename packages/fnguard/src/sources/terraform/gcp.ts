@@ -136,7 +136,8 @@ function functionV1(b: Builder, r: Resource): void {
   // Instance cap: the closest thing to a concurrency limit on GCP.
   fn.reservedConcurrency = b.num(r, 'max_instances');
   fn.kmsKey = b.str(r, 'kms_key_name');
-  fn.env = b.env(r, 'environment_variables');
+  // Build-time variables end up in the build logs and image: read like runtime ones.
+  fn.env = [...b.env(r, 'environment_variables'), ...b.env(r, 'build_environment_variables')];
   secretEnv(b, r, r.block, fn, gcp);
   gcp.ingress = b.str(r, 'ingress_settings');
   gcp.dockerRegistry = b.str(r, 'docker_registry');

@@ -99,7 +99,7 @@ export async function parseHcl(text: string): Promise<ParsedHcl> {
 }
 
 /** Wall-clock bound for parsing one text, so a pathological file cannot stall the scan. */
-const PARSE_BUDGET_MS = 10_000;
+const PARSE_BUDGET_MS = 30_000;
 
 function parseText(parser: Parser, text: string, lineOffset: number): ParsedHcl {
   const deadline = performance.now() + PARSE_BUDGET_MS;

@@ -6,6 +6,7 @@
  * `count` / `for_each` resources are one model node each (their index values stay unknown).
  */
 import type { Location } from '../../model/types.js';
+import { describeError } from '../../core/errors.js';
 import type { Source, SourceContext, SourceFile } from '../types.js';
 import { Evaluator, PolicyDocValue, type Instance, type Val } from './eval.js';
 import { loadConfig } from './load.js';
@@ -29,6 +30,8 @@ const READ_TYPES = new Set([
   'aws_apigatewayv2_api', 'aws_apigatewayv2_route', 'aws_apigatewayv2_integration', 'aws_apigatewayv2_stage',
   // Read through the resources that point at them (authorization types, scopes, sources).
   'aws_api_gateway_authorizer', 'aws_api_gateway_deployment', 'aws_apigatewayv2_authorizer', 'aws_apigatewayv2_deployment',
+  'aws_api_gateway_request_validator', 'aws_api_gateway_base_path_mapping', 'aws_api_gateway_domain_name',
+  'aws_apigatewayv2_api_mapping', 'aws_apigatewayv2_domain_name',
   'azurerm_resource_group',
   ...AZURE_FUNCTION_TYPES, 'azurerm_function_app_function', 'azurerm_role_assignment', 'azurerm_role_definition', 'azurerm_user_assigned_identity',
   'azurerm_app_service_virtual_network_swift_connection',
@@ -37,8 +40,11 @@ const READ_TYPES = new Set([
   ...['google_project', 'google_folder', 'google_organization'].flatMap((p) => [`${p}_iam_member`, `${p}_iam_binding`]),
 ]);
 
-/** Computed attributes of data sources we can evaluate statically. */
-function dataHook(builderRef: { pc?: PolicyContext; ev?: Evaluator }) {
+/**
+ * Computed attributes of data sources we can evaluate statically: `data.aws_iam_policy_document.x.json`.
+ * `shared.pc` is filled in once the evaluator exists (the hook and the evaluator need each other).
+ */
+function dataHook(shared: { pc?: PolicyContext }) {
   const cache = new Map<string, Val>();
   const active = new Set<string>();
   return (inst: Instance, addr: string, attr: string): Val | undefined => {
@@ -47,11 +53,11 @@ function dataHook(builderRef: { pc?: PolicyContext; ev?: Evaluator }) {
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const d = inst.decl.resources.get(addr);
-    if (!d || !builderRef.pc || active.has(key)) return undefined;
+    if (!d || !shared.pc || active.has(key)) return undefined;
     active.add(key);
     try {
       const ref = { module: inst.key, addr, attr };
-      const v = new PolicyDocValue(policyDocumentStatements(d.block, inst, d.file, builderRef.pc, ref), ref);
+      const v = new PolicyDocValue(policyDocumentStatements(d.block, inst, d.file, shared.pc, ref), ref);
       cache.set(key, v);
       return v;
     } finally {
@@ -61,7 +67,7 @@ function dataHook(builderRef: { pc?: PolicyContext; ev?: Evaluator }) {
 }
 
 async function load(files: SourceFile[], ctx: SourceContext): Promise<void> {
-  const shared: { pc?: PolicyContext; ev?: Evaluator } = {};
+  const shared: { pc?: PolicyContext } = {};
   const ev = new Evaluator({
     warn: (file, message, line) => ctx.warn(file, message, line),
     readFile: (path: string, from: Location) => {
@@ -70,13 +76,17 @@ async function load(files: SourceFile[], ctx: SourceContext): Promise<void> {
     },
     dataAttr: dataHook(shared),
   });
-  shared.ev = ev;
   shared.pc = { ev, warn: (m, loc) => ctx.warn(loc.file, m, loc.line) };
   const cfg = await loadConfig(files, ctx, ev);
   const b = new Builder(cfg, ev, ctx);
-  loadAws(b);
-  loadAzure(b);
-  loadGcp(b);
+  // One cloud's failure (a bug on unusual input) must not drop the others' functions.
+  for (const [cloud, loader] of [['AWS', loadAws], ['Azure', loadAzure], ['GCP', loadGcp]] as const) {
+    try {
+      loader(b);
+    } catch (err) {
+      ctx.warn(files[0]?.path ?? '.', `Terraform ${cloud} resources only partly read: ${describeError(err)}`);
+    }
+  }
   for (const r of cfg.resources) {
     if (!r.data && !READ_TYPES.has(r.type)) b.infoOnce(r.type, r.file, `Terraform resource type ${r.type} is not analysed`, r.block.line);
   }

@@ -111,6 +111,7 @@ test('API Gateway v1 and v2: endpoints with auth on the right function, stage se
   assert.deepEqual(http, [
     ['apigw-rest', 'GET', '/items/{id}', 'none', 28],
     ['apigw-rest', 'POST', '/items', 'cognito', 44],
+    ['apigw-rest', 'PUT', '/items', 'aws-iam', 163],
     ['apigw-http', 'GET', '/items', 'jwt', 98],
     ['apigw-http', 'GET', '/health', 'none', 106],
   ]);
@@ -126,7 +127,11 @@ test('API Gateway v1 and v2: endpoints with auth on the right function, stage se
   assert.equal(v2.accessLogging?.value, true);
   assert.equal(v2.throttling?.rate?.value, 10);
   assert.equal(v2.waf, undefined);
-  assert.deepEqual(f.triggers[2]!.cors?.value, ['https://shop.example.com']);
+  assert.deepEqual(f.triggers[3]!.cors?.value, ['https://shop.example.com']);
+  assert.deepEqual(f.triggers.slice(0, 3).map((t) => [t.requestValidation?.value, t.requestValidation?.loc.line]), [[false, 28], [false, 44], [true, 168]]);
+  // TLS policy of the custom domain each API is mapped to (v1 default TLS_1_0 when not written).
+  assert.deepEqual(rest.minTls, { value: 'TLS_1_0', loc: { file: 'main.tf', line: 138 }, inherited: true });
+  assert.deepEqual(v2.minTls, { value: 'TLS_1_2', loc: { file: 'main.tf', line: 153 } });
 });
 
 test('Azure: function app settings, app settings, identities and role assignments', async () => {
@@ -314,4 +319,26 @@ test('file() outside the root or absolute is refused with a warning, never read'
   const outside = role.policies.find((p) => p.name === 'outside');
   assert.deepEqual(outside?.statements, []);
   assert.ok(!m.files.some((f) => f.path.includes('passwd')));
+});
+
+test('truncated and shuffled files never make the source fail', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fnguard-tf-cut-'));
+  try {
+    const { readFileSync } = await import('node:fs');
+    for (const name of ['aws', 'apigw', 'azure', 'gcp', 'misc']) {
+      const text = readFileSync(join(fixture(name), 'main.tf'), 'utf8');
+      const lines = text.split('\n');
+      for (let k = 1; k <= 12; k++) {
+        const cut = Math.floor((text.length * k) / 13);
+        // A file cut mid-way, plus one with its lines rotated (blocks split and re-joined).
+        writeFileSync(join(dir, 'main.tf'), text.slice(0, cut));
+        writeFileSync(join(dir, 'rotated.tf'), [...lines.slice(k * 7), ...lines.slice(0, k * 7)].join('\n'));
+        const m = await load(dir);
+        const failed = m.diagnostics.filter((d) => /source failed|only partly read/.test(d.message));
+        assert.deepEqual(failed, [], `${name} cut at ${cut}`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
