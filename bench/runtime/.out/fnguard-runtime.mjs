@@ -840,20 +840,42 @@ function bareCandidate(s) {
   let i = 0;
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   const c = s.charCodeAt(i);
-  if (c >= 48 && c <= 57 || c === 45 || c === 40 || c === 46) return true;
-  if (s.indexOf(";") >= 0 || s.indexOf("(") >= 0 || s.indexOf("@@") >= 0 || ANYWHERE_WORDS.test(s)) return true;
+  if (c === 40) return true;
+  if (c >= 48 && c <= 57 || c === 45 || c === 46) {
+    let j2 = i + 1;
+    while (j2 < s.length && (isWordChar(s.charCodeAt(j2)) || s.charCodeAt(j2) === 41 || s.charCodeAt(j2) === 45)) j2++;
+    return continuationAt(s, j2);
+  }
+  if (anywhereCandidate(s)) return true;
   let j = i;
   while (j < s.length && j - i < 9 && isWordChar(s.charCodeAt(j))) j++;
   return STMT_START.has(s.slice(i, j).toLowerCase());
 }
+var AFTER_VALUE = /* @__PURE__ */ new Set(["and", "or", "xor", "not", "like", "rlike", "regexp", "between", "is", "in", "div", "mod", "sounds", "order", "group", "having", "union", "select", "drop", "delete", "insert", "update", "exec", "execute", "shutdown", "declare", "waitfor", "truncate", "alter", "create", "into", "procedure", "limit"]);
+function anywhereCandidate(s) {
+  return s.indexOf(";") >= 0 || s.indexOf("(") >= 0 || s.indexOf("@@") >= 0 || ANYWHERE_WORDS.test(s);
+}
+function continuationAt(s, i) {
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  if (i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (!isWordChar(c) || c >= 48 && c <= 57) return true;
+  let j = i + 1;
+  while (j < s.length && j - i < 10 && isWordChar(s.charCodeAt(j))) j++;
+  return AFTER_VALUE.has(s.slice(i, j).toLowerCase()) || anywhereCandidate(s);
+}
+function quotedCandidate(s, q) {
+  const close = s.indexOf(q === 39 ? "'" : '"');
+  return close >= 0 && continuationAt(s, close + 1);
+}
 function detectSqliRaw(s) {
   const r = bareCandidate(s) ? inContext(s, 0) : null;
   if (r !== null) return r;
-  if (s.indexOf("'") >= 0) {
+  if (quotedCandidate(s, 39)) {
     const a = inContext(s, 39);
     if (a !== null) return a;
   }
-  if (s.indexOf('"') >= 0) return inContext(s, 34);
+  if (quotedCandidate(s, 34)) return inContext(s, 34);
   return null;
 }
 
@@ -1660,66 +1682,69 @@ function deepEqual(a, b) {
   return ka.every((k) => deepEqual(a[k], b[k]));
 }
 function check(s, v, at, root, depth) {
-  if (depth > 64) return at;
+  const fail = (extra) => `/${(extra === void 0 ? at : [...at, extra]).join("/")}`;
+  if (depth > 64) return fail();
   if (s.$ref !== void 0) {
     const m = /^#\/(\$defs|definitions)\/([^/]+)$/.exec(s.$ref);
     const target = m ? (m[1] === "$defs" ? root.$defs : root.definitions)?.[m[2]] : s.$ref === "#" ? root : void 0;
-    if (target === void 0) return at;
+    if (target === void 0) return fail();
     const r = check(target, v, at, root, depth + 1);
     if (r !== null) return r;
   }
   const t = typeOf(v);
   if (s.type !== void 0) {
     const okType = (x) => x === t || x === "number" && t === "integer";
-    if (Array.isArray(s.type) ? !s.type.some(okType) : !okType(s.type)) return at;
+    if (Array.isArray(s.type) ? !s.type.some(okType) : !okType(s.type)) return fail();
   }
-  if (s.const !== void 0 && !deepEqual(s.const, v)) return at;
-  if (s.enum !== void 0 && !s.enum.some((e) => deepEqual(e, v))) return at;
+  if (s.const !== void 0 && !deepEqual(s.const, v)) return fail();
+  if (s.enum !== void 0 && !s.enum.some((e) => deepEqual(e, v))) return fail();
   if (t === "string") {
     const len = codePoints(v);
-    if (s.minLength !== void 0 && len < s.minLength || s.maxLength !== void 0 && len > s.maxLength) return at;
+    if (s.minLength !== void 0 && len < s.minLength || s.maxLength !== void 0 && len > s.maxLength) return fail();
   } else if (t === "number" || t === "integer") {
     const n = v;
-    if (s.minimum !== void 0 && n < s.minimum || s.maximum !== void 0 && n > s.maximum) return at;
-    if (s.exclusiveMinimum !== void 0 && n <= s.exclusiveMinimum || s.exclusiveMaximum !== void 0 && n >= s.exclusiveMaximum) return at;
-    if (s.multipleOf !== void 0 && Math.abs(n / s.multipleOf - Math.round(n / s.multipleOf)) > 1e-9) return at;
+    if (s.minimum !== void 0 && n < s.minimum || s.maximum !== void 0 && n > s.maximum) return fail();
+    if (s.exclusiveMinimum !== void 0 && n <= s.exclusiveMinimum || s.exclusiveMaximum !== void 0 && n >= s.exclusiveMaximum) return fail();
+    if (s.multipleOf !== void 0 && Math.abs(n / s.multipleOf - Math.round(n / s.multipleOf)) > 1e-9) return fail();
   } else if (t === "array") {
     const a = v;
-    if (s.minItems !== void 0 && a.length < s.minItems || s.maxItems !== void 0 && a.length > s.maxItems) return at;
+    if (s.minItems !== void 0 && a.length < s.minItems || s.maxItems !== void 0 && a.length > s.maxItems) return fail();
     if (s.uniqueItems === true) {
-      for (let i = 0; i < a.length; i++) for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return `${at}/${i}`;
+      for (let i = 0; i < a.length; i++) for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return fail(i);
     }
     for (let i = 0; i < a.length; i++) {
       const item = s.prefixItems?.[i] ?? s.items;
-      if (item !== void 0) {
-        const r = check(item, a[i], `${at}/${i}`, root, depth + 1);
-        if (r !== null) return r;
-      }
+      if (item === void 0) continue;
+      at.push(i);
+      const r = check(item, a[i], at, root, depth + 1);
+      at.pop();
+      if (r !== null) return r;
     }
   } else if (t === "object") {
     const o = v;
     const keys = Object.keys(o);
-    if (s.minProperties !== void 0 && keys.length < s.minProperties || s.maxProperties !== void 0 && keys.length > s.maxProperties) return at;
+    if (s.minProperties !== void 0 && keys.length < s.minProperties || s.maxProperties !== void 0 && keys.length > s.maxProperties) return fail();
     if (s.required !== void 0) {
-      for (const r of s.required) if (!Object.prototype.hasOwnProperty.call(o, r)) return `${at}/${r}`;
+      for (const r of s.required) if (!Object.prototype.hasOwnProperty.call(o, r)) return fail(r);
     }
     for (const k of keys) {
       const p = s.properties !== void 0 && Object.prototype.hasOwnProperty.call(s.properties, k) ? s.properties[k] : void 0;
+      if (p === void 0 && s.additionalProperties === false) return fail(k);
       const sub = p ?? (typeof s.additionalProperties === "object" ? s.additionalProperties : void 0);
-      if (p === void 0 && s.additionalProperties === false) return `${at}/${k}`;
-      if (sub !== void 0) {
-        const r = check(sub, o[k], `${at}/${k}`, root, depth + 1);
-        if (r !== null) return r;
-      }
+      if (sub === void 0) continue;
+      at.push(k);
+      const r = check(sub, o[k], at, root, depth + 1);
+      at.pop();
+      if (r !== null) return r;
     }
   }
   if (s.allOf !== void 0) for (const x of s.allOf) {
     const r = check(x, v, at, root, depth + 1);
     if (r !== null) return r;
   }
-  if (s.anyOf !== void 0 && !s.anyOf.some((x) => check(x, v, at, root, depth + 1) === null)) return at;
-  if (s.oneOf !== void 0 && s.oneOf.filter((x) => check(x, v, at, root, depth + 1) === null).length !== 1) return at;
-  if (s.not !== void 0 && check(s.not, v, at, root, depth + 1) === null) return at;
+  if (s.anyOf !== void 0 && !s.anyOf.some((x) => check(x, v, at, root, depth + 1) === null)) return fail();
+  if (s.oneOf !== void 0 && s.oneOf.filter((x) => check(x, v, at, root, depth + 1) === null).length !== 1) return fail();
+  if (s.not !== void 0 && check(s.not, v, at, root, depth + 1) === null) return fail();
   return null;
 }
 function isStandard(s) {
@@ -1736,8 +1761,8 @@ function compileSchema(schema) {
   }
   checkSupported(schema, "", /* @__PURE__ */ new Set());
   return (v) => {
-    const path = check(schema, v, "", schema, 0);
-    return path === null ? { ok: true, value: v } : { ok: false, value: void 0, path: path || "/" };
+    const path = check(schema, v, [], schema, 0);
+    return path === null ? { ok: true, value: v } : { ok: false, value: void 0, path };
   };
 }
 
@@ -1810,6 +1835,7 @@ function scanAt(s, path, cfg, st, detectors) {
     add(st, { category: "limits", rule: "limits.string-length", location: where(path), action: cfg.structural, severity: "medium" });
     return;
   }
+  if (detectors.length === 0) return;
   const hits = scanString(s, detectors);
   if (hits.length === 0) return;
   const location = where(path);
@@ -1818,20 +1844,6 @@ function scanAt(s, path, cfg, st, detectors) {
     if (mode === "off") continue;
     add(st, { category: h.detector, rule: h.rule, location, action: mode === "block" ? "blocked" : "monitored", severity: "high", evidence: s });
   }
-}
-function jsonDepthExceeds(text, max) {
-  let depth = 0, inStr = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inStr) {
-      if (c === 92) i++;
-      else if (c === 34) inStr = false;
-    } else if (c === 34) inStr = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > max) return true;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return false;
 }
 
 // packages/runtime/src/core.ts
@@ -1957,18 +1969,12 @@ var Engine = class {
     const json = ct === "application/json" || ct.endsWith("+json");
     if (body !== void 0 && body.length > 0) {
       if (json) {
-        if (jsonDepthExceeds(body, lim.maxDepth)) {
-          st.findings.push({ category: "limits", rule: "limits.depth", location: "body", action: structural, severity: "medium" });
+        try {
+          parsed = JSON.parse(body);
+        } catch {
+          st.findings.push({ category: "validation", rule: "validation.json", location: "body", action: structural, severity: "low" });
           if (structural === "blocked") return finish(400);
           parsed = body;
-        } else {
-          try {
-            parsed = JSON.parse(body);
-          } catch {
-            st.findings.push({ category: "validation", rule: "validation.json", location: "body", action: structural, severity: "low" });
-            if (structural === "blocked") return finish(400);
-            parsed = body;
-          }
         }
       } else if (ct === "application/x-www-form-urlencoded") {
         parsed = formToObject(body);
@@ -1994,7 +2000,7 @@ var Engine = class {
     if (validator) {
       const r = await validator(parsed);
       if (!r.ok) {
-        st.findings.push({ category: "validation", rule: "validation.schema", location: `body${r.path ? `/${r.path}` : ""}`, action: structural, severity: "low" });
+        st.findings.push({ category: "validation", rule: "validation.schema", location: schemaLocation("body", r.path), action: structural, severity: "low" });
         if (structural === "blocked") return finish(400);
       }
     }
@@ -2009,7 +2015,7 @@ var Engine = class {
       if (validator) {
         const r = await validator(payload);
         if (!r.ok) {
-          st.findings.push({ category: "validation", rule: "validation.schema", location: `${location}${r.path ? `/${r.path}` : ""}`, action: this.cfg.structural, severity: "low" });
+          st.findings.push({ category: "validation", rule: "validation.schema", location: schemaLocation(location, r.path), action: this.cfg.structural, severity: "low" });
           bad = this.cfg.structural === "blocked";
         }
       }
@@ -2026,10 +2032,6 @@ var Engine = class {
     }
     const c = text.charCodeAt(0);
     if (c === 123 || c === 91) {
-      if (jsonDepthExceeds(text, lim.maxDepth)) {
-        st.findings.push({ category: "limits", rule: "limits.depth", location, action: this.cfg.structural, severity: "medium" });
-        return void 0;
-      }
       try {
         return JSON.parse(text);
       } catch {
@@ -2048,6 +2050,10 @@ var Engine = class {
     for (const k of Object.keys(headers)) if (SPOOFABLE.includes(k.toLowerCase())) delete headers[k];
   }
 };
+function schemaLocation(base, path) {
+  const p = (path ?? "").replace(/^\/+/, "");
+  return p ? `${base}/${p}` : base;
+}
 function formToObject(body) {
   const out = /* @__PURE__ */ Object.create(null);
   for (const [k, v] of new URLSearchParams(body)) {
@@ -2218,7 +2224,7 @@ async function inspectAws(engine, event, context) {
   const e = obj(event);
   if (isHttpSource(source)) {
     const verdict = await engine.http(awsHttpView(e, source), ctx);
-    if (engine.opts.normalizeHeaders !== false && isObj(e.headers)) {
+    if (engine.opts.normalizeHeaders !== false && (source === "apigw-v1" || source === "alb") && isObj(e.headers)) {
       const lower = {};
       for (const [k, v] of Object.entries(e.headers)) lower[k.toLowerCase()] = v;
       e.headers = lower;
@@ -2254,8 +2260,12 @@ function decorateAwsResponse(engine, result, source, authenticated) {
   if (!isObj(r) || !("statusCode" in r)) return r;
   const headers = isObj(r.headers) ? { ...r.headers } : {};
   const multi = isObj(r.multiValueHeaders) ? r.multiValueHeaders : void 0;
-  const present = new Set([...Object.keys(headers), ...Object.keys(multi ?? {})].map((k) => k.toLowerCase()));
-  for (const [k, v] of engine.responseHeaders((n) => present.has(n), authenticated)) headers[k] = v;
+  const has = (o, n) => {
+    if (o === void 0) return false;
+    for (const k in o) if (k.length === n.length && k.toLowerCase() === n) return true;
+    return false;
+  };
+  for (const [k, v] of engine.responseHeaders((n) => has(headers, n) || has(multi, n), authenticated)) headers[k] = v;
   return { ...r, headers };
 }
 function mergeBatchFailures(result, failures) {

@@ -191,7 +191,8 @@ export class Engine {
     const body = view.body;
     const lim = this.cfg.limits;
     if (body !== undefined && body.length > 0) {
-      if (body.length > lim.maxBodyBytes || Buffer.byteLength(body) > lim.maxBodyBytes) {
+      // UTF-8 needs at most 3 bytes per UTF-16 unit: only count bytes when it could matter
+      if (body.length > lim.maxBodyBytes || (body.length * 3 > lim.maxBodyBytes && Buffer.byteLength(body) > lim.maxBodyBytes)) {
         st.findings.push({ category: 'limits', rule: 'limits.body-size', location: 'body', action: structural, severity: 'medium' });
         if (structural === 'blocked') return finish(413);
       }

@@ -2,7 +2,7 @@
 // throw, and must never hit its own internal-error path (which would mean a crash it merely contained).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { rng } from './detectors/testkit.js';
+import { rng } from './detectors/detectors.testkit.js';
 import { guard } from './guard.js';
 import * as ev from './adapters/fixtures/aws.js';
 

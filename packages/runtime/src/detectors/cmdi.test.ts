@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { detectCmdi } from './cmdi.js';
-import { expectDetector } from './testkit.js';
+import { expectDetector } from './detectors.testkit.js';
 
 test('cmdi: a separator followed by a command; English words only with shell-like arguments', () => {
   expectDetector(detectCmdi, [

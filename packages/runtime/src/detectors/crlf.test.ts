@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import { detectCrlf } from './crlf.js';
 import { percentDecode } from './decode.js';
-import { expectDetector } from './testkit.js';
+import { expectDetector } from './detectors.testkit.js';
 import assert from 'node:assert/strict';
 
 test('crlf: header injection, response splitting, forged log lines; plain multi-line text passes', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DETECTOR_NAMES, DETECTORS, scanString } from './index.js';
 import { percentDecode } from './decode.js';
-import { rng } from './testkit.js';
+import { rng } from './detectors.testkit.js';
 
 const ALPHABET = ['a', 'Z', '0', '9', ' ', "'", '"', '`', ';', '|', '&', '$', '(', ')', '{', '}', '[', ']', '<', '>', '/', '\\', '.', '%', '#', ':', '=', '*', '@', '-', '+', '\r', '\n', '\0', '\u2028', 'é', '😀', '\ud800', 'select', 'union', ' or ', '../', 'http://', '%2e', '%0a', '{{', '${', '<script', ' on', 'x=', '127.0.0.1', '$ne', 'sleep', 'cat'];
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { detectNosql, isOperatorKey } from './nosql.js';
-import { expectDetector } from './testkit.js';
+import { expectDetector } from './detectors.testkit.js';
 
 test('nosql: operators in JSON text and bracket keys, and $where JavaScript', () => {
   expectDetector(detectNosql, [

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { detectSqli } from './sqli.js';
-import { expectDetector } from './testkit.js';
+import { expectDetector } from './detectors.testkit.js';
 
 test('sqli: breakouts that form valid SQL are caught, with the rule that explains why', () => {
   expectDetector(detectSqli, [

@@ -287,28 +287,6 @@ function prefixBare(t: Tokens): string | null {
   return null;
 }
 
-// Words that can follow a closing quote in an injection (logic, operators, clauses, statements).
-const AFTER_QUOTE = new Set(['and', 'or', 'xor', 'not', 'like', 'rlike', 'regexp', 'between', 'is', 'in', 'div', 'mod', 'sounds', 'order', 'group', 'having', 'union', 'select', 'drop', 'delete', 'insert', 'update', 'exec', 'execute', 'shutdown', 'declare', 'waitfor', 'truncate', 'alter', 'create', 'into', 'procedure', 'limit']);
-
-/**
- * Cheap test before tokenizing a quoted context: after the first closing quote, the next token must be
- * punctuation or one of the words above, unless a construct that counts anywhere is present.
- * "it's for my sister" → "s" → no need to tokenize.
- */
-function quotedCandidate(s: string, q: number): boolean {
-  const close = s.indexOf(q === 39 ? "'" : '"');
-  if (close < 0) return false;
-  let i = close + 1;
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
-  if (i >= s.length) return false;
-  const c = s.charCodeAt(i);
-  if (!isWordChar(c) || (c >= 48 && c <= 57)) return true;
-  let j = i + 1;
-  while (j < s.length && j - i < 10 && isWordChar(s.charCodeAt(j))) j++;
-  if (AFTER_QUOTE.has(s.slice(i, j).toLowerCase())) return true;
-  return s.indexOf(';') >= 0 || s.indexOf('(') >= 0 || s.indexOf('@@') >= 0 || ANYWHERE_WORDS.test(s);
-}
-
 function inContext(s: string, q: number): string | null {
   const t = tokenize(s, q);
   if (t === null) return null;
@@ -351,11 +329,44 @@ function bareCandidate(s: string): boolean {
   let i = 0;
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   const c = s.charCodeAt(i);
-  if ((c >= 48 && c <= 57) || c === 45 || c === 40 || c === 46) return true;
-  if (s.indexOf(';') >= 0 || s.indexOf('(') >= 0 || s.indexOf('@@') >= 0 || ANYWHERE_WORDS.test(s)) return true;
+  if (c === 40) return true;
+  if ((c >= 48 && c <= 57) || c === 45 || c === 46) {
+    // a leading number matters only if SQL continues after it ("1 or 1=1"), not in "12 Main St."
+    let j = i + 1;
+    while (j < s.length && (isWordChar(s.charCodeAt(j)) || s.charCodeAt(j) === 41 || s.charCodeAt(j) === 45)) j++;
+    return continuationAt(s, j);
+  }
+  if (anywhereCandidate(s)) return true;
   let j = i;
   while (j < s.length && j - i < 9 && isWordChar(s.charCodeAt(j))) j++;
   return STMT_START.has(s.slice(i, j).toLowerCase());
+}
+
+// Words that can follow a value (a closing quote, or a number in the bare context) in an injection.
+const AFTER_VALUE = new Set(['and', 'or', 'xor', 'not', 'like', 'rlike', 'regexp', 'between', 'is', 'in', 'div', 'mod', 'sounds', 'order', 'group', 'having', 'union', 'select', 'drop', 'delete', 'insert', 'update', 'exec', 'execute', 'shutdown', 'declare', 'waitfor', 'truncate', 'alter', 'create', 'into', 'procedure', 'limit']);
+
+/** Anything that can fire wherever it appears: ; ( @@ and the keyword-only forms. */
+function anywhereCandidate(s: string): boolean {
+  return s.indexOf(';') >= 0 || s.indexOf('(') >= 0 || s.indexOf('@@') >= 0 || ANYWHERE_WORDS.test(s);
+}
+
+/**
+ * Cheap test before tokenizing: the token after a value at i must be punctuation or one of the words
+ * above, unless an anywhere-construct is present. "it's for my sister" → "s"; "12 Main St." → "Main".
+ */
+function continuationAt(s: string, i: number): boolean {
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  if (i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (!isWordChar(c) || (c >= 48 && c <= 57)) return true;
+  let j = i + 1;
+  while (j < s.length && j - i < 10 && isWordChar(s.charCodeAt(j))) j++;
+  return AFTER_VALUE.has(s.slice(i, j).toLowerCase()) || anywhereCandidate(s);
+}
+
+function quotedCandidate(s: string, q: number): boolean {
+  const close = s.indexOf(q === 39 ? "'" : '"');
+  return close >= 0 && continuationAt(s, close + 1);
 }
 
 function detectSqliRaw(s: string): string | null {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { detectSsrf } from './ssrf.js';
-import { expectDetector } from './testkit.js';
+import { expectDetector } from './detectors.testkit.js';
 
 test('ssrf: internal targets in any spelling, dangerous schemes', () => {
   expectDetector(detectSsrf, [

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { detectTemplate } from './template.js';
-import { expectDetector } from './testkit.js';
+import { expectDetector } from './detectors.testkit.js';
 
 test('template: expressions inside placeholders, lookups, directives; plain placeholders pass', () => {
   expectDetector(detectTemplate, [

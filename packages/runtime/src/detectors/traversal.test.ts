@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import { detectTraversal } from './traversal.js';
 import { percentDecode } from './decode.js';
-import { expectDetector } from './testkit.js';
+import { expectDetector } from './detectors.testkit.js';
 import assert from 'node:assert/strict';
 
 test('traversal: repeated, sensitive, evasive and NUL forms; one relative ../ is allowed', () => {

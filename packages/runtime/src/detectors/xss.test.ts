@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { detectXss } from './xss.js';
-import { expectDetector } from './testkit.js';
+import { expectDetector } from './detectors.testkit.js';
 
 test('xss: script-capable tags, handlers, script URLs incl. entity obfuscation, JS breakouts', () => {
   expectDetector(detectXss, [

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import { guard } from '../guard.js';
 import { LocalRateLimiter, RedisRateLimiter, rateKey } from './rate.js';
-import { redisAvailable, SKIP_REASON, startRedis, type RedisHandle } from './redis-server.js';
+import { redisAvailable, SKIP_REASON, startRedis, type RedisHandle } from './redis.testkit.js';
 
 test('local limiter: fixed window per key, bounded key map', () => {
   const l = new LocalRateLimiter(2, 1000, 3);

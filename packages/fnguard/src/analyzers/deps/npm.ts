@@ -135,21 +135,45 @@ function nameFromKey(key: string): string {
   return i === -1 ? key : key.slice(i + 'node_modules/'.length);
 }
 
-export function parsePackageLock(file: string, text: string, manifest?: Manifest): Lockfile {
-  const tree = parseJsonTree(text, file);
+/**
+ * Line of each `"key": {` entry of the top-level `packages` object, found by one regex pass
+ * (npm writes one key per line): keeps big v2/v3 lockfiles off a full syntax tree.
+ */
+function packageKeyLines(text: string, keys: Set<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  const start = /^[ \t]*"packages"[ \t]*:[ \t]*\{/m.exec(text);
+  if (!start) return out;
   const lines = new LineIndex(text);
-  const version = findNodeAtLocation(tree, ['lockfileVersion'])?.value;
+  const re = /^[ \t]*"((?:[^"\\\n]|\\.)*)"[ \t]*:[ \t]*\{/gm;
+  re.lastIndex = start.index + start[0].length;
+  for (let m = re.exec(text); m && out.size < keys.size; m = re.exec(text)) {
+    const key = m[1]!.includes('\\') ? (JSON.parse(`"${m[1]}"`) as string) : m[1]!;
+    if (keys.has(key) && !out.has(key)) out.set(key, lines.line(m.index));
+  }
+  return out;
+}
+
+export function parsePackageLock(file: string, text: string, manifest?: Manifest): Lockfile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    parseJsonTree(text, file); // throws a LockfileError with the line
+    throw new LockfileError(`${file} is not valid JSON`);
+  }
+  if (!isObj(json)) throw new LockfileError(`${file} is not an npm lockfile`);
+  const version = json.lockfileVersion;
   const kind = /npm-shrinkwrap\.json$/.test(file) ? 'npm-shrinkwrap' : 'package-lock';
   const directNames = manifest ? new Set(manifest.dependencies.map((d) => d.name)) : undefined;
-  const packagesNode = findNodeAtLocation(tree, ['packages']);
   const map = new Map<string, Entry>();
   let packages: DepPackage[];
 
-  if (packagesNode && (version === 2 || version === 3)) {
+  if (isObj(json.packages) && (version === 2 || version === 3)) {
     const roots: { requires: Record<string, string>; key: string }[] = [];
-    for (const [key, off, v] of entries(packagesNode)) {
-      const data = getNodeValue(v) as unknown;
+    const keyLines = packageKeyLines(text, new Set(Object.keys(json.packages)));
+    for (const [key, data] of Object.entries(json.packages)) {
       if (!isObj(data)) continue;
+      const line = keyLines.get(key) ?? 1;
       const requires = { ...strMap(data.peerDependencies), ...strMap(data.optionalDependencies), ...strMap(data.dependencies) };
       if (key === '' || !key.includes('node_modules/')) {
         // the root project or a workspace folder
@@ -157,10 +181,10 @@ export function parsePackageLock(file: string, text: string, manifest?: Manifest
         continue;
       }
       if (data.link === true) {
-        map.set(key, { key, name: nameFromKey(key), line: lines.line(off), data, requires: {} });
+        map.set(key, { key, name: nameFromKey(key), line, data, requires: {} });
         continue;
       }
-      map.set(key, { key, name: str(data.name) ?? nameFromKey(key), line: lines.line(off), data, requires });
+      map.set(key, { key, name: str(data.name) ?? nameFromKey(key), line, data, requires });
     }
     const resolve = (from: string, name: string): string | undefined => {
       let base = from;
@@ -176,6 +200,9 @@ export function parsePackageLock(file: string, text: string, manifest?: Manifest
     for (const [k, e] of map) if (e.data.link === true) map.delete(k);
     packages = linkGraph(map, roots, resolve, directNames);
   } else {
+    // v1: nested `dependencies` trees; keys repeat at every level, so positions come from a syntax tree
+    const tree = parseJsonTree(text, file);
+    const lines = new LineIndex(text);
     const depsNode = findNodeAtLocation(tree, ['dependencies']);
     if (!depsNode && version !== 1) throw new LockfileError(`${file}: unsupported lockfileVersion ${String(version)}`);
     const walk = (node: Node | undefined, parent: string | undefined) => {

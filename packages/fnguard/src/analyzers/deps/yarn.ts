@@ -46,9 +46,10 @@ export function parseYarnLock(file: string, text: string, manifest?: Manifest): 
     const v = raw as Obj;
     const descs = descriptorsOf(key);
     if (descs.length === 0) continue;
-    // classic repeats one entry under each descriptor: share it
-    const line = lines.get(descs[0]!) ?? 1;
-    const ident = `${line}`;
+    const knownLine = lines.get(descs[0]!);
+    const line = knownLine ?? 1;
+    // classic repeats one entry per descriptor; the entry line identifies it (else its content)
+    const ident = knownLine !== undefined ? `L${knownLine}` : `K${descs[0]}:${String(v.version)}:${String(v.resolved ?? v.resolution ?? '')}`;
     let entry = seen.get(ident);
     if (!entry) {
       const [name] = splitDescriptor(descs[0]!);

@@ -131,11 +131,14 @@ function roleIdentity(b: Builder, r: Resource): string | undefined {
   if (known) return known.id;
   const text = render(v);
   const id = `aws:role:external:${text}`;
+  // `data "aws_iam_role"` lookups name the existing role.
+  const [lookup] = b.attrRefs(r, 'role', r.block, 'data.aws_iam_role');
+  const lookupName = lookup ? b.val(lookup, 'name') : undefined;
   b.addIdentity({
     id,
     cloud: 'aws',
     kind: 'aws-iam-role',
-    name: text.startsWith('arn:') ? text.slice(text.lastIndexOf('/') + 1) : text,
+    name: typeof lookupName === 'string' ? lookupName : text.startsWith('arn:') ? text.slice(text.lastIndexOf('/') + 1) : text,
     loc,
     arn: v instanceof Unknown ? { expr: text, loc } : { value: text, loc },
     external: true,

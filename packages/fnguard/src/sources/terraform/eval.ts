@@ -13,7 +13,7 @@ import type { Attr, Block, Expr, Step } from './hcl.js';
 
 /** A reference to a resource, data source or module in a module instance. */
 export interface Ref {
-  /** Module instance key ('' for a root module, `module.a.module.b` below). */
+  /** Scope of the module instance the reference was written in (see Instance.scope). */
   module: string;
   /** `aws_iam_role.r`, `data.aws_iam_policy_document.p`, `module.x`. */
   addr: string;
@@ -155,7 +155,10 @@ export interface Declared {
  * Declarations are shared by every instance of the same folder.
  */
 export interface Instance {
+  /** Module path for addresses: '' for a root module, `module.a.module.b` below. */
   key: string;
+  /** Unique across the scan (root modules in different folders all have key ''). */
+  scope: string;
   dir: string;
   /** Folder of the root module this instance belongs to: relative paths in Terraform resolve from it. */
   cwd: string;
@@ -217,15 +220,15 @@ export class Evaluator {
     const d = inst.decl.resources.get(addr);
     const attr = d?.block.body.attrs.get(attrName);
     if (!d || !attr) return undefined;
-    return this.memo(`r|${inst.key}|${addr}|${attrName}`, d.file, attr.line, () => this.eval(attr.expr, inst, d.file), `\${${addr}.${attrName}}`);
+    return this.memo(`r|${inst.scope}|${addr}|${attrName}`, d.file, attr.line, () => this.eval(attr.expr, inst, d.file), `\${${addr}.${attrName}}`);
   }
 
   variable(inst: Instance, name: string): Val {
-    return this.memo(`v|${inst.key}|${name}`, inst.decl.dir, undefined, () => {
+    const decl = inst.decl.variables.get(name);
+    return this.memo(`v|${inst.scope}|${name}`, decl?.file ?? inst.inputs?.file ?? inst.decl.dir, decl?.block.line, () => {
       const input = inst.inputs?.attrs.get(name);
       if (input && inst.inputs) return this.eval(input.expr, inst.inputs.parent, inst.inputs.file);
       if (inst.tfvars.has(name)) return inst.tfvars.get(name)!;
-      const decl = inst.decl.variables.get(name);
       const def = decl?.block.body.attrs.get('default');
       if (decl && def) return this.eval(def.expr, inst, decl.file);
       return new Unknown(`\${var.${name}}`);
@@ -235,7 +238,7 @@ export class Evaluator {
   local(inst: Instance, name: string): Val {
     const l = inst.decl.locals.get(name);
     if (!l) return new Unknown(`\${local.${name}}`);
-    return this.memo(`l|${inst.key}|${name}`, l.file, l.attr.line, () => this.eval(l.attr.expr, inst, l.file), `\${local.${name}}`);
+    return this.memo(`l|${inst.scope}|${name}`, l.file, l.attr.line, () => this.eval(l.attr.expr, inst, l.file), `\${local.${name}}`);
   }
 
   /**
@@ -304,7 +307,7 @@ export class Evaluator {
     if (!name) return;
     switch (base.name) {
       case 'var': {
-        if (!once(`v|${at.key}|${name}`)) return;
+        if (!once(`v|${at.scope}|${name}`)) return;
         const input = at.inputs?.attrs.get(name);
         if (input && at.inputs) visit(input.expr, at.inputs.parent, d + 1);
         else {
@@ -315,20 +318,20 @@ export class Evaluator {
       }
       case 'local': {
         const l = at.decl.locals.get(name);
-        if (l && once(`l|${at.key}|${name}`)) visit(l.attr.expr, at, d + 1);
+        if (l && once(`l|${at.scope}|${name}`)) visit(l.attr.expr, at, d + 1);
         return;
       }
       case 'module': {
         const child = at.children.get(name);
         const outName = attrAt(1);
-        out.push({ module: at.key, addr: `module.${name}`, attr: outName });
+        out.push({ module: at.scope, addr: `module.${name}`, attr: outName });
         const o = child && outName ? child.decl.outputs.get(outName) : undefined;
-        if (child && o && once(`o|${child.key}|${outName}`)) visit(o.attr.expr, child, d + 1);
+        if (child && o && once(`o|${child.scope}|${outName}`)) visit(o.attr.expr, child, d + 1);
         return;
       }
       case 'data': {
         const n = attrAt(1);
-        if (n) out.push({ module: at.key, addr: `data.${name}.${n}`, attr: firstAttrAfter(steps, 2) });
+        if (n) out.push({ module: at.scope, addr: `data.${name}.${n}`, attr: firstAttrAfter(steps, 2) });
         return;
       }
       case 'path':
@@ -338,7 +341,7 @@ export class Evaluator {
       case 'terraform':
         return;
       default:
-        out.push({ module: at.key, addr: `${base.name}.${name}`, attr: firstAttrAfter(steps, 1) });
+        out.push({ module: at.scope, addr: `${base.name}.${name}`, attr: firstAttrAfter(steps, 1) });
     }
   }
 
@@ -509,11 +512,11 @@ export class Evaluator {
         const name = attrAt(0);
         const child = name ? inst.children.get(name) : undefined;
         const out = attrAt(1);
-        const ref: Ref = { module: inst.key, addr: `module.${name}`, attr: out };
+        const ref: Ref = { module: inst.scope, addr: `module.${name}`, attr: out };
         if (!child || !out) return new Unknown(unknownText, [ref]);
         const o = child.decl.outputs.get(out);
         if (!o) return new Unknown(unknownText, [ref]);
-        const v = this.memo(`o|${child.key}|${out}`, o.file, o.attr.line, () => this.eval(o.attr.expr, child, o.file), unknownText);
+        const v = this.memo(`o|${child.scope}|${out}`, o.file, o.attr.line, () => this.eval(o.attr.expr, child, o.file), unknownText);
         return this.walk(v, steps.slice(2), inst, file, d, unknownText);
       }
       case 'data': {
@@ -536,7 +539,7 @@ export class Evaluator {
     while (i < rest.length && ('index' in rest[i]! || 'splat' in rest[i]!)) i++;
     const attrStep = rest[i];
     const attr = attrStep && 'attr' in attrStep ? attrStep.attr : undefined;
-    const ref: Ref = { module: inst.key, addr, attr };
+    const ref: Ref = { module: inst.scope, addr, attr };
     if (!inst.decl.resources.has(addr) || !attr) return new Unknown(unknownText, [ref]);
     const computed = this.hooks.dataAttr?.(inst, addr, attr);
     if (computed !== undefined) return computed;

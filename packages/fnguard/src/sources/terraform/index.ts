@@ -49,14 +49,14 @@ function dataHook(shared: { pc?: PolicyContext }) {
   const active = new Set<string>();
   return (inst: Instance, addr: string, attr: string): Val | undefined => {
     if (!addr.startsWith('data.aws_iam_policy_document.') || (attr !== 'json' && attr !== 'minified_json')) return undefined;
-    const key = `${inst.key}|${addr}`;
+    const key = `${inst.scope}|${addr}`;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const d = inst.decl.resources.get(addr);
     if (!d || !shared.pc || active.has(key)) return undefined;
     active.add(key);
     try {
-      const ref = { module: inst.key, addr, attr };
+      const ref = { module: inst.scope, addr, attr };
       const v = new PolicyDocValue(policyDocumentStatements(d.block, inst, d.file, shared.pc, ref), ref);
       cache.set(key, v);
       return v;

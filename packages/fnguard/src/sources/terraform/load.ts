@@ -32,7 +32,7 @@ export interface Resource {
 export interface Config {
   instances: Instance[];
   resources: Resource[];
-  /** `${module key}|${addr}` → resource. */
+  /** `${instance scope}|${addr}` → resource. */
   byRef: Map<string, Resource>;
 }
 
@@ -140,6 +140,7 @@ export async function loadConfig(files: SourceFile[], ctx: SourceContext, ev: Ev
       }
       const child: Instance = {
         key: inst.key ? `${inst.key}.module.${name}` : `module.${name}`,
+        scope: `${inst.scope}.module.${name}`,
         dir: target,
         cwd: inst.cwd,
         decl,
@@ -168,7 +169,7 @@ export async function loadConfig(files: SourceFile[], ctx: SourceContext, ev: Ev
   const rootDirs = [...folders.keys()].sort();
   const startRoot = async (dir: string) => {
     const decl = folders.get(dir)!;
-    const inst: Instance = { key: '', dir, cwd: dir, decl, tfvars: new Map(), children: new Map() };
+    const inst: Instance = { key: '', scope: dir, dir, cwd: dir, decl, tfvars: new Map(), children: new Map() };
     await readTfvars(inst, tfvarFiles.get(dir) ?? [], ctx, ev);
     await instantiate(inst, [dir]);
   };
@@ -185,7 +186,7 @@ export async function loadConfig(files: SourceFile[], ctx: SourceContext, ev: Ev
       const fullAddr = inst.key ? `${inst.key}.${addr}` : addr;
       const r: Resource = { type: type!, name: name!, addr, fullAddr, data, block: d.block, file: d.file, inst, id: `${d.file}#${fullAddr}` };
       resources.push(r);
-      byRef.set(`${inst.key}|${addr}`, r);
+      byRef.set(`${inst.scope}|${addr}`, r);
     }
   }
   return { instances, resources, byRef };

@@ -342,3 +342,22 @@ test('truncated and shuffled files never make the source fail', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('root modules in different folders do not share variables or resource addresses', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fnguard-tf-roots-'));
+  try {
+    const fnTf = (env: string) =>
+      `variable "env" {\n  default = "${env}"\n}\nresource "aws_iam_role" "r" {\n  name = "role-\${var.env}"\n}\nresource "aws_lambda_function" "f" {\n  function_name = "fn-\${var.env}"\n  role          = aws_iam_role.r.arn\n}\n`;
+    for (const env of ['dev', 'prod']) {
+      mkdirSync(join(dir, env));
+      writeFileSync(join(dir, env, 'main.tf'), fnTf(env));
+    }
+    const m = await load(dir);
+    const byName = new Map(m.functions.map((f) => [f.name, f]));
+    assert.deepEqual([...byName.keys()].sort(), ['fn-dev', 'fn-prod']);
+    assert.equal(m.identities.get(byName.get('fn-dev')!.identityId!)?.name, 'role-dev');
+    assert.equal(m.identities.get(byName.get('fn-prod')!.identityId!)?.name, 'role-prod');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
