@@ -43,8 +43,12 @@ function readCommand(s: string, i: number): [string, number] {
   const lead = i;
   while (i < n && i - lead < 8 && (isWs(s.charCodeAt(i)) || s.charCodeAt(i) === 123 || s.charCodeAt(i) === 40)) i++;
   // ${IFS} used as a space
-  let w = '';
+  // fast path: a plain word is sliced once; quoting tricks and paths fall back to char-by-char
   const start = i;
+  while (i < n && i - start < 40 && isCmdChar(s.charCodeAt(i))) i++;
+  const c0 = s.charCodeAt(i);
+  if (i === n || !(c0 === 39 || c0 === 34 || c0 === 92 || c0 === 47) || i - start >= 40) return [s.slice(start, i).toLowerCase(), i];
+  let w = s.slice(start, i);
   while (i < n && i - start < 40) {
     const c = s.charCodeAt(i);
     if (c === 39 || c === 34 || c === 92) { i++; continue; }

@@ -318,7 +318,13 @@ export function detectSqli(s: string): string | null {
 }
 
 const STMT_START = new Set(['select', 'drop', 'delete', 'insert', 'update', 'exec', 'execute', 'shutdown', 'declare', 'waitfor', 'truncate', 'alter', 'create']);
-const ANYWHERE_WORDS = /union|waitfor|outfile|dumpfile|xp_cmdshell/i;
+const ANYWHERE = ['union', 'waitfor', 'outfile', 'dumpfile', 'xp_cmdshell'];
+/** Keyword-only constructs (no punctuation needed). indexOf on a lower-cased copy beats a /i regex here. */
+function hasAnywhereWord(s: string): boolean {
+  const l = s.toLowerCase();
+  for (const w of ANYWHERE) if (l.indexOf(w) >= 0) return true;
+  return false;
+}
 
 /**
  * Can the bare (unquoted) context fire at all? Its rules need a numeric/parenthesised start, a
@@ -345,9 +351,35 @@ function bareCandidate(s: string): boolean {
 // Words that can follow a value (a closing quote, or a number in the bare context) in an injection.
 const AFTER_VALUE = new Set(['and', 'or', 'xor', 'not', 'like', 'rlike', 'regexp', 'between', 'is', 'in', 'div', 'mod', 'sounds', 'order', 'group', 'having', 'union', 'select', 'drop', 'delete', 'insert', 'update', 'exec', 'execute', 'shutdown', 'declare', 'waitfor', 'truncate', 'alter', 'create', 'into', 'procedure', 'limit']);
 
-/** Anything that can fire wherever it appears: ; ( @@ and the keyword-only forms. */
+/** Lower-cased word of at most 32 chars ending just before `end` (skipping spaces), or ''. */
+function wordBefore(s: string, end: number): string {
+  let j = end - 1;
+  while (j >= 0 && end - j < 8 && isSpace(s.charCodeAt(j))) j--;
+  const e = j + 1;
+  while (j >= 0 && e - j <= 32 && isWordChar(s.charCodeAt(j))) j--;
+  return s.slice(j + 1, e).toLowerCase();
+}
+/** Lower-cased word of at most 10 chars starting at `i` (after spaces and opening parentheses), or ''. */
+function wordAfter(s: string, i: number): string {
+  const st0 = i;
+  while (i < s.length && i - st0 < 8 && (isSpace(s.charCodeAt(i)) || s.charCodeAt(i) === 40)) i++;
+  let j = i;
+  while (j < s.length && j - i < 10 && isWordChar(s.charCodeAt(j))) j++;
+  return s.slice(i, j).toLowerCase();
+}
+
+/**
+ * Anything that can fire wherever it appears: `;` before a statement keyword, `(` after a dangerous
+ * function name or before SELECT, `@@`, and the keyword-only forms. A `;` or `(` in prose ("problem;
+ * thanks", "cable (2 m)", a User-Agent) does not make the tokenizer run. Each check is bounded.
+ */
 function anywhereCandidate(s: string): boolean {
-  return s.indexOf(';') >= 0 || s.indexOf('(') >= 0 || s.indexOf('@@') >= 0 || ANYWHERE_WORDS.test(s);
+  if (s.indexOf('@@') >= 0 || hasAnywhereWord(s)) return true;
+  for (let i = s.indexOf(';'); i >= 0; i = s.indexOf(';', i + 1)) if (STMT_START.has(wordAfter(s, i + 1))) return true;
+  for (let i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
+    if (DANGER_FUNCS.has(wordBefore(s, i)) || wordAfter(s, i + 1) === 'select') return true;
+  }
+  return false;
 }
 
 /**

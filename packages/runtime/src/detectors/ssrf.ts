@@ -60,10 +60,37 @@ function embeddedPrivate(host: string): boolean {
   return x >= 0 && privateV4(x);
 }
 
+/**
+ * Plain DNS names with an alphabetic TLD (the usual benign URL) are judged without a full URL parse;
+ * anything with userinfo, brackets, escapes, backslashes, non-ASCII or numeric labels goes to `URL`.
+ * Returns undefined when the fast path cannot decide.
+ */
+function fastHost(candidate: string, colon: number): string | null | undefined {
+  let i = colon + 3;
+  const st = i;
+  let lastDot = -1;
+  for (; i < candidate.length; i++) {
+    const c = candidate.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35 || c === 58) break; // / ? # :port
+    const l = c | 32;
+    if (c === 46) lastDot = i;
+    else if (!((l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 45)) return undefined;
+  }
+  if (lastDot < 0 || i - lastDot < 3) return undefined;
+  for (let k = lastDot + 1; k < i; k++) { const l = candidate.charCodeAt(k) | 32; if (l < 97 || l > 122) return undefined; }
+  const host = candidate.slice(st, i).toLowerCase();
+  if (host.endsWith('.localhost') || host.endsWith('.internal') || METADATA_HOSTS.has(host)) return 'ssrf.internal-host';
+  return embeddedPrivate(host) ? 'ssrf.rebinding' : null;
+}
+
 function judgeUrl(candidate: string): string | null {
   const colon = candidate.indexOf(':');
   const scheme = candidate.slice(0, colon).toLowerCase();
   if (BAD_SCHEMES.has(scheme)) return scheme === 'data' ? null : 'ssrf.scheme';
+  if (candidate.charCodeAt(colon + 1) === 47 && candidate.charCodeAt(colon + 2) === 47) {
+    const fast = fastHost(candidate, colon);
+    if (fast !== undefined) return fast;
+  }
   let u: URL;
   try { u = new URL(candidate); } catch { return null; }
   let host = u.hostname;

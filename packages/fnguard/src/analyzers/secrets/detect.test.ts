@@ -52,6 +52,7 @@ describe('detectSecretValue', () => {
     ['TABLE', 'orders-2024-Q3xZ'],
     ['DATABASE_URL', 'postgres://app:${DB_PASSWORD}@db:5432/app'],
     ['ENABLE_TOKEN_CACHE', 'true'],
+    ['secrets', 'Secret exposed in environment'],
     ['JWT_SECRET', 'xxxxxxxxxxxxxxxx'],
     ['STRIPE_KEY', 'sk_test_xxxxxxxxxxxxxxxxxxxxxxxx'],
     ['AWS_ACCESS_KEY_ID', 'AKIA****************'],

@@ -173,7 +173,8 @@ export function findSecret(name: string, value: string): { match: SecretMatch; s
   }
   if (!isSecretLikeName(name)) return undefined;
   if (isPlaceholder(v) || isOrdinaryValue(v) || isExampleSecret(v)) return undefined;
-  if (v.length < 8) return undefined;
+  // prose ("the secret is rotated daily") is not a credential; keys and passwords have no spaces
+  if (v.length < 8 || /\s/.test(v)) return undefined;
   const h = shannonEntropy(v);
   const classes = charClasses(v);
   if ((h >= 3 && classes >= 2) || (h >= 3.5 && v.length >= 16)) {

@@ -25,6 +25,10 @@ describe('scanText', () => {
     assert.equal(f[3]!.kind, 'high-entropy');
     for (const x of f) assert.equal(x.hash.length, 16);
   });
+  it('does not read type annotations or prose in code as assignments', async () => {
+    const f = await scanText('src/types.ts', "interface X {\n  pass: string[];\n  token: Promise<string>;\n}\nconst m = { secrets: 'Secret exposed in environment' };\n");
+    assert.deepEqual(f, []);
+  });
   it('reads .env style lines', async () => {
     const f = await scanText('.env', 'NODE_ENV=production\nSTRIPE_SECRET=' + j('sk_live_', '51HxYzAbCdEfGhIjKlMnOpQr') + '\nPASSWORD=changeme\n');
     assert.deepEqual(f.map((x) => [x.line, x.kind]), [[2, 'stripe-live-key']]);

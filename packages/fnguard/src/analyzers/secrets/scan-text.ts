@@ -33,7 +33,10 @@ const BARE_ASSIGN = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*[:=]\s*([^\s"'`#][^\
 /** Quoted tokens and bare tokens that a provider pattern may match without a name. */
 const TOKEN = /["'`]([^"'`\s]{16,})["'`]|([A-Za-z0-9_+/=:.@-]{20,})/g;
 
-function scanLine(text: string, lineNo: number, out: FoundSecret[]): void {
+/** Files where `key: value` / `KEY=value` without quotes is an assignment (not code, where it is a type or a label). */
+const CONFIG_FILE = /(^|\/)(\.env[^/]*|[^/]*\.(env|ya?ml|ini|cfg|conf|properties|toml|tfvars)|\.npmrc|\.pypirc|\.netrc|Dockerfile[^/]*|credentials)$/i;
+
+function scanLine(text: string, lineNo: number, out: FoundSecret[], config: boolean): void {
   if (text.length > 4000) text = text.slice(0, 4000);
   const push = (name: string, value: string, col: number) => {
     const f = findSecret(name, value);
@@ -45,7 +48,7 @@ function scanLine(text: string, lineNo: number, out: FoundSecret[]): void {
     return;
   }
   for (const m of text.matchAll(QUOTED_ASSIGN)) push(m[1]!, m[3]!, m.index! + m[0].indexOf(m[3]!));
-  const bare = BARE_ASSIGN.exec(text);
+  const bare = config ? BARE_ASSIGN.exec(text) : null;
   if (bare && !isPlaceholder(bare[2]!)) push(bare[1]!, bare[2]!, text.indexOf(bare[2]!));
   for (const m of text.matchAll(TOKEN)) {
     const tok = m[1] ?? m[2]!;
@@ -104,9 +107,10 @@ export async function scanText(path: string, content: string): Promise<FoundSecr
     });
   }
   const lines = v.text.split('\n');
+  const config = CONFIG_FILE.test(path);
   for (let i = 0; i < lines.length; i++) {
     const before = found.length;
-    scanLine(lines[i]!, i + 1, found);
+    scanLine(lines[i]!, i + 1, found, config);
     // a PEM block: the secret is the whole block, so two keys never share a fingerprint
     const pem = found.slice(before).find((f) => f.kind === 'private-key');
     if (pem && !/-----END /.test(lines[i]!)) {
