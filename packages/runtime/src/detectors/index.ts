@@ -27,62 +27,76 @@ export const DETECTORS: Readonly<Record<DetectorName, Detector>> = {
 
 export interface Hit { detector: DetectorName; rule: string }
 
-// One pass over the string records which trigger characters occur; a detector runs only if a
-// character it needs is present. Most benign values (names, words, numbers) skip nearly everything.
-const Q = 1, SEMI = 2, PIPE_AMP = 4, DOLLAR = 8, PAREN = 16, LT = 32, BRACE = 64, SLASH = 128, DOT = 256, PCT = 512;
+// One pass over the string records which trigger characters occur; a detector runs only if the
+// characters its rules need are all there (conditions below are read off each detector's code, so
+// skipping is exact, not a heuristic). Most benign values (names, words, numbers, dates, e-mail
+// addresses, plain URLs) cost this one pass and nothing else.
+const Q = 1, SEMI = 2, PIPE_AMP = 4, DOLLAR = 8, PAREN = 16, LT = 32, BRACE = 64, SLASH = 128, DOT = 256, QMARK = 512;
 const COLON = 1024, HASH = 2048, EQ = 4096, NL = 8192, DASH = 16384, AT = 32768, STAR = 65536, BACKTICK = 131072, NUL = 262144, BRACKET = 524288;
 const CLASS = new Uint32Array(128);
 const setc = (chars: string, bit: number): void => { for (const ch of chars) CLASS[ch.charCodeAt(0)] |= bit; };
 setc(`'"`, Q); setc(';', SEMI); setc('|&', PIPE_AMP); setc('$', DOLLAR); setc('()', PAREN); setc('<>', LT); setc('{}', BRACE);
-setc('/\\', SLASH); setc('.', DOT); setc('%', PCT); setc(':', COLON); setc('#', HASH); setc('=', EQ); setc('\r\n', NL);
-setc('-', DASH); setc('@', AT); setc('*', STAR); setc('`', BACKTICK); setc('\0', NUL); setc('[]', BRACKET); setc('+', Q | SEMI);
+setc('/\\', SLASH); setc('.', DOT); setc('?', QMARK); setc(':', COLON); setc('#', HASH); setc('=', EQ); setc('\r\n', NL);
+setc('-', DASH); setc('@', AT); setc('*', STAR); setc('`', BACKTICK); setc('\0', NUL); setc('[]', BRACKET);
 
 function classes(s: string): number {
   let m = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 128) m |= CLASS[c] as number;
-    else if (c === 0x2028 || c === 0x2029 || c === 0x85) m |= NL;
+    else if (c === 0x2028 || c === 0x2029 || c === 0x85 || c === 0x560a || c === 0x560d) m |= NL;
     else if (c === 0xff0e || c === 0x2215 || c === 0x2216 || c === 0xff0f) m |= SLASH | DOT;
-    else if (c === 0x560a || c === 0x560d) m |= NL;
   }
   return m;
 }
 
-/** Which character classes make each detector worth running (any one suffices). */
-const NEEDS: Readonly<Record<DetectorName, number>> = {
-  sqli: Q | SEMI | PIPE_AMP | PAREN | LT | SLASH | HASH | EQ | DASH | AT | STAR,
-  nosql: DOLLAR | Q,
-  cmdi: SEMI | PIPE_AMP | DOLLAR | NL | BACKTICK | BRACE,
-  traversal: SLASH | NUL | PCT,
-  ssrf: COLON | SLASH | DOT,
-  xss: LT | COLON | Q | BACKTICK | PCT,
-  template: BRACE | LT | HASH | PCT | DOLLAR | BRACKET,
-  crlf: NL | PCT,
-};
+/** Characters sqli's tokenizer rules need (`hasSqlPunct` in sqli.ts); without them only keyword forms can fire. */
+const SQL_PUNCT = Q | SEMI | PIPE_AMP | PAREN | LT | SLASH | HASH | EQ | DASH | AT | STAR;
+
+/** Can detector `name` fire on undecoded `s` whose classes are `m`? */
+function worthRunning(name: DetectorName, m: number, s: string): boolean {
+  switch (name) {
+    // keyword-only forms (`1 union select 2`) need ≥ 10 characters
+    case 'sqli': return (m & SQL_PUNCT) !== 0 || s.length >= 10;
+    // an operator after `$`, or a quote breakout followed by ; || &&
+    case 'nosql': return (m & DOLLAR) !== 0 || ((m & Q) !== 0 && (m & (SEMI | PIPE_AMP)) !== 0);
+    // separators, substitution, brace expansion, ${IFS}, /dev/tcp/
+    case 'cmdi': return (m & (SEMI | PIPE_AMP | DOLLAR | NL | BACKTICK | BRACE)) !== 0 || ((m & SLASH) !== 0 && s.indexOf('/dev/') >= 0);
+    // every rule needs a slash (or look-alike) or a NUL; the encoded-only rule is handled by decoding
+    case 'traversal': return (m & (SLASH | NUL)) !== 0;
+    // a scheme colon, a leading //, or a bare metadata address (all contain a dot)
+    case 'ssrf': return (m & COLON) !== 0 || s.startsWith('//') || ((m & DOT) !== 0 && BARE_START.includes(s.charCodeAt(0) | 32));
+    // a tag, a scheme, or a quote breakout into an attribute (=) or a JS sink ( ( . = )
+    case 'xss': return (m & (LT | COLON)) !== 0 || ((m & (Q | BACKTICK)) !== 0 && (m & (PAREN | DOT | EQ)) !== 0);
+    // {{ ${ #{ … {% <% <# [[ and the ?new( / #set( directives
+    case 'template': return (m & (BRACE | LT | BRACKET)) !== 0 || ((m & PAREN) !== 0 && (m & (HASH | QMARK)) !== 0);
+    case 'crlf': return (m & NL) !== 0;
+  }
+}
+
+/** First letters of ssrf.ts's bare metadata addresses (169.254…, 100.100…, metadata.…, fd00:…), lower-cased. */
+const BARE_START = [49, 109, 102];
+
+const NONE: readonly Hit[] = Object.freeze([]);
 
 /**
  * Runs the enabled detectors over a string and, if it carries escapes, over up to two rounds of
- * URL-decoding (double encoding). Returns the first hit per detector, or an empty array.
+ * URL-decoding (double encoding). Returns the first hit per detector; the shared empty array when
+ * nothing is found (the common case allocates nothing).
  */
-export function scanString(s: string, enabled: readonly DetectorName[]): Hit[] {
-  if (s.length < 2) return [];
+export function scanString(s: string, enabled: readonly DetectorName[]): readonly Hit[] {
+  if (s.length < 2) return NONE;
   const m = classes(s);
-  let hits: Hit[] | null = null;
-  if (m === 0) {
-    // plain words: only SQL keyword forms (`1 union select …`) can matter
-    if (s.length < 10 || !enabled.includes('sqli')) return [];
-    const r = detectSqli(s);
-    return r === null ? [] : [{ detector: 'sqli', rule: r }];
-  }
-  const d1 = (m & PCT) !== 0 && hasEscape(s) ? percentDecode(s) : s;
+  // decoded text may contain any character, so the prefilter only applies to undecoded strings
+  const d1 = s.indexOf('%') >= 0 && hasEscape(s) ? percentDecode(s) : s;
   const d2 = d1 !== s && hasEscape(d1) ? percentDecode(d1) : d1;
-  for (const name of enabled) {
+  let hits: Hit[] | null = null;
+  for (let i = 0; i < enabled.length; i++) {
+    const name = enabled[i] as DetectorName;
+    if (d1 === s && !worthRunning(name, m, s)) continue;
     const det = DETECTORS[name];
-    // decoded text may contain any character, so the prefilter only applies to undecoded strings
-    if (d1 === s && (m & NEEDS[name]) === 0 && !(name === 'sqli' && s.length >= 10)) continue;
     const rule = det(s, s) ?? (d1 !== s ? det(d1, s) : null) ?? (d2 !== d1 ? det(d2, s) : null);
     if (rule !== null) (hits ??= []).push({ detector: name, rule });
   }
-  return hits ?? [];
+  return hits ?? NONE;
 }

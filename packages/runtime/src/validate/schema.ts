@@ -95,34 +95,28 @@ function deepEqual(a: unknown, b: unknown): boolean {
  * of segments and joined only on failure (no string building on the success path).
  */
 function check(s: JsonSchema, v: unknown, at: Array<string | number>, root: JsonSchema, depth: number): string | null {
-  const fail = (extra?: string | number): string => `/${(extra === undefined ? at : [...at, extra]).join('/')}`;
-  if (depth > 64) return fail();
+  // no closures in here: this runs once per value of every payload
+  if (depth > 64) return pointer(at);
   if (s.$ref !== undefined) {
-    const m = /^#\/(\$defs|definitions)\/([^/]+)$/.exec(s.$ref);
-    const target = m ? (m[1] === '$defs' ? root.$defs : root.definitions)?.[m[2] as string] : s.$ref === '#' ? root : undefined;
-    if (target === undefined) return fail();
-    const r = check(target, v, at, root, depth + 1);
+    const r = check(refTarget(s.$ref, root) ?? FALSE, v, at, root, depth + 1);
     if (r !== null) return r;
   }
   const t = typeOf(v);
-  if (s.type !== undefined) {
-    const okType = (x: JsonType): boolean => x === t || (x === 'number' && t === 'integer');
-    if (Array.isArray(s.type) ? !s.type.some(okType) : !okType(s.type as JsonType)) return fail();
-  }
-  if (s.const !== undefined && !deepEqual(s.const, v)) return fail();
-  if (s.enum !== undefined && !s.enum.some((e) => deepEqual(e, v))) return fail();
+  if (s.type !== undefined && !typeMatches(s.type, t)) return pointer(at);
+  if (s.const !== undefined && !deepEqual(s.const, v)) return pointer(at);
+  if (s.enum !== undefined && !inEnum(s.enum, v)) return pointer(at);
   if (t === 'string') {
     const len = codePoints(v as string);
-    if ((s.minLength !== undefined && len < s.minLength) || (s.maxLength !== undefined && len > s.maxLength)) return fail();
+    if ((s.minLength !== undefined && len < s.minLength) || (s.maxLength !== undefined && len > s.maxLength)) return pointer(at);
   } else if (t === 'number' || t === 'integer') {
     const n = v as number;
-    if ((s.minimum !== undefined && n < s.minimum) || (s.maximum !== undefined && n > s.maximum)) return fail();
-    if ((s.exclusiveMinimum !== undefined && n <= s.exclusiveMinimum) || (s.exclusiveMaximum !== undefined && n >= s.exclusiveMaximum)) return fail();
-    if (s.multipleOf !== undefined && Math.abs(n / s.multipleOf - Math.round(n / s.multipleOf)) > 1e-9) return fail();
+    if ((s.minimum !== undefined && n < s.minimum) || (s.maximum !== undefined && n > s.maximum)) return pointer(at);
+    if ((s.exclusiveMinimum !== undefined && n <= s.exclusiveMinimum) || (s.exclusiveMaximum !== undefined && n >= s.exclusiveMaximum)) return pointer(at);
+    if (s.multipleOf !== undefined && Math.abs(n / s.multipleOf - Math.round(n / s.multipleOf)) > 1e-9) return pointer(at);
   } else if (t === 'array') {
     const a = v as unknown[];
-    if ((s.minItems !== undefined && a.length < s.minItems) || (s.maxItems !== undefined && a.length > s.maxItems)) return fail();
-    if (s.uniqueItems === true) for (let i = 0; i < a.length; i++) for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return fail(i);
+    if ((s.minItems !== undefined && a.length < s.minItems) || (s.maxItems !== undefined && a.length > s.maxItems)) return pointer(at);
+    if (s.uniqueItems === true) for (let i = 0; i < a.length; i++) for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return pointer(at, i);
     for (let i = 0; i < a.length; i++) {
       const item = s.prefixItems?.[i] ?? s.items;
       if (item === undefined) continue;
@@ -134,11 +128,11 @@ function check(s: JsonSchema, v: unknown, at: Array<string | number>, root: Json
   } else if (t === 'object') {
     const o = v as Record<string, unknown>;
     const keys = Object.keys(o);
-    if ((s.minProperties !== undefined && keys.length < s.minProperties) || (s.maxProperties !== undefined && keys.length > s.maxProperties)) return fail();
-    if (s.required !== undefined) for (const r of s.required) if (!Object.prototype.hasOwnProperty.call(o, r)) return fail(r);
+    if ((s.minProperties !== undefined && keys.length < s.minProperties) || (s.maxProperties !== undefined && keys.length > s.maxProperties)) return pointer(at);
+    if (s.required !== undefined) for (const r of s.required) if (!Object.prototype.hasOwnProperty.call(o, r)) return pointer(at, r);
     for (const k of keys) {
       const p = s.properties !== undefined && Object.prototype.hasOwnProperty.call(s.properties, k) ? s.properties[k] : undefined;
-      if (p === undefined && s.additionalProperties === false) return fail(k);
+      if (p === undefined && s.additionalProperties === false) return pointer(at, k);
       const sub = p ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
       if (sub === undefined) continue;
       at.push(k);
@@ -148,10 +142,43 @@ function check(s: JsonSchema, v: unknown, at: Array<string | number>, root: Json
     }
   }
   if (s.allOf !== undefined) for (const x of s.allOf) { const r = check(x, v, at, root, depth + 1); if (r !== null) return r; }
-  if (s.anyOf !== undefined && !s.anyOf.some((x) => check(x, v, at, root, depth + 1) === null)) return fail();
-  if (s.oneOf !== undefined && s.oneOf.filter((x) => check(x, v, at, root, depth + 1) === null).length !== 1) return fail();
-  if (s.not !== undefined && check(s.not, v, at, root, depth + 1) === null) return fail();
+  if (s.anyOf !== undefined) {
+    let any = false;
+    for (const x of s.anyOf) if (check(x, v, at, root, depth + 1) === null) { any = true; break; }
+    if (!any) return pointer(at);
+  }
+  if (s.oneOf !== undefined) {
+    let n = 0;
+    for (const x of s.oneOf) if (check(x, v, at, root, depth + 1) === null) n++;
+    if (n !== 1) return pointer(at);
+  }
+  if (s.not !== undefined && check(s.not, v, at, root, depth + 1) === null) return pointer(at);
   return null;
+}
+
+/** JSON pointer of a failure: the path stack (plus one extra segment), joined only when something failed. */
+function pointer(at: ReadonlyArray<string | number>, extra?: string | number): string {
+  return `/${(extra === undefined ? at : [...at, extra]).join('/')}`;
+}
+
+/** A schema nothing satisfies: an unresolvable $ref fails rather than passes. */
+const FALSE: JsonSchema = { not: {} };
+
+function refTarget(ref: string, root: JsonSchema): JsonSchema | undefined {
+  if (ref === '#') return root;
+  const m = /^#\/(\$defs|definitions)\/([^/]+)$/.exec(ref);
+  return m ? (m[1] === '$defs' ? root.$defs : root.definitions)?.[m[2] as string] : undefined;
+}
+
+function typeMatches(want: JsonType | JsonType[], t: string): boolean {
+  if (!Array.isArray(want)) return want === t || (want === 'number' && t === 'integer');
+  for (const x of want) if (x === t || (x === 'number' && t === 'integer')) return true;
+  return false;
+}
+
+function inEnum(values: readonly unknown[], v: unknown): boolean {
+  for (const e of values) if (deepEqual(e, v)) return true;
+  return false;
 }
 
 export interface ValidationResult { ok: boolean; value: unknown; path?: string }

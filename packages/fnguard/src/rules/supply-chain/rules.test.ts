@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { scan } from '../../scan.js';
 import { testRule } from '../tester.js';
@@ -19,6 +19,7 @@ import typosquat from './typosquat.js';
 import deprecated from './deprecated.js';
 import registrySignature from './registry-signature.js';
 import { fakeRegistry } from '../../analyzers/deps/fixtures/fake-registry.js';
+import { cachePut } from '../../analyzers/deps/fixtures/npm-cache-writer.js';
 import { readFileSync } from 'node:fs';
 
 const fx = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -39,10 +40,27 @@ testRule(floatingRange, { fail: [{ fixture: fx('npm-risky'), expect: ['package.j
 testRule(pythonUnpinned, { fail: [{ fixture: fx('py-risky'), expect: ['requirements.txt:3', 'requirements.txt:5'] }], pass: [fx('py-clean')] });
 testRule(nonRegistrySource, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:42'] }, { fixture: fx('py-risky'), expect: ['requirements.txt:6'] }], pass: [fx('npm-clean'), fx('py-clean')] });
 testRule(missingIntegrity, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:61', 'package-lock.json:65'] }], pass: [fx('npm-clean'), fx('pnpm-deprecated')] });
-testRule(unexpectedRegistry, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:26'] }, { fixture: fx('py-risky'), expect: ['requirements.txt:1'] }], pass: [fx('npm-clean'), fx('py-clean')] });
+testRule(unexpectedRegistry, {
+  fail: [
+    { fixture: fx('npm-risky'), expect: ['package-lock.json:26'] },
+    { fixture: fx('py-risky'), expect: ['requirements.txt:1'] },
+    // .npmrc maps @acme to the private registry; @acme/auth came from the public one
+    { fixture: fx('npm-scope-confusion'), expect: ['package-lock.json:16'], messageIncludes: '.npmrc maps @acme' },
+  ],
+  pass: [fx('npm-clean'), fx('py-clean')],
+});
 testRule(installScript, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:47'] }], pass: [fx('npm-clean')] });
 testRule(typosquat, { fail: [{ fixture: fx('npm-risky'), expect: ['package-lock.json:31'], messageIncludes: '"lodash"' }, { fixture: fx('py-risky'), expect: ['requirements.txt:4'] }], pass: [fx('npm-clean'), fx('py-clean')] });
-testRule(deprecated, { fail: [{ fixture: fx('pnpm-deprecated'), expect: ['pnpm-lock.yaml:20'] }], pass: [fx('npm-clean')] });
+// a local npm cache that knows minimist 1.2.5 (nested in npm-risky) as deprecated
+const npmCache = mkdtempSync(join(tmpdir(), 'fng-cacache-'));
+after(() => rmSync(npmCache, { recursive: true, force: true }));
+cachePut(npmCache, 'make-fetch-happen:request-cache:https://registry.npmjs.org/minimist', { versions: { '1.2.5': { deprecated: 'upgrade to 1.2.8' }, '1.2.8': {} } });
+cachePut(npmCache, 'make-fetch-happen:request-cache:https://registry.npmjs.org/lodash', { versions: { '4.17.21': {} } });
+testRule(deprecated, {
+  fail: [{ fixture: fx('pnpm-deprecated'), expect: ['pnpm-lock.yaml:20'] }, { fixture: fx('npm-risky'), expect: ['package-lock.json:56'], messageIncludes: 'upgrade to 1.2.8' }],
+  pass: [fx('npm-clean')],
+  ruleOptions: { npmCache },
+});
 
 // an in-memory registry signing what the fixtures' lockfiles record, except three packages of npm-risky
 const lockEntries = (f: string) => Object.entries(JSON.parse(readFileSync(join(fx(f), 'package-lock.json'), 'utf8')).packages as Record<string, { version?: string; integrity?: string }>)

@@ -17,13 +17,23 @@ export function hostOf(url: string): string | undefined {
   }
 }
 
-/** Registry hosts configured in `.npmrc` (registry= and @scope:registry=) in a folder. */
-function npmrcHosts(ctx: RuleContext, dir: string): string[] {
+interface NpmrcConfig { hosts: string[]; scopes: Map<string, string> }
+
+/** Registries configured in a folder's `.npmrc`: `registry=` hosts and `@scope:registry=` per scope. */
+function npmrc(ctx: RuleContext, dir: string): NpmrcConfig {
+  const out: NpmrcConfig = { hosts: [], scopes: new Map() };
   const rel = dir === '.' ? '.npmrc' : `${dir}/.npmrc`;
-  if (!ctx.model.paths.includes(rel)) return [];
+  if (!ctx.model.paths.includes(rel)) return out;
   const r = readInsideRoot(ctx.model.root, rel);
-  if (!('file' in r)) return [];
-  return r.file.text.split(/\r?\n/).map((l) => /^\s*(?:@[\w.-]+:)?registry\s*=\s*(\S+)/.exec(l)?.[1]).map((u) => (u ? hostOf(u) : undefined)).filter((h): h is string => !!h);
+  if (!('file' in r)) return out;
+  for (const l of r.file.text.split(/\r?\n/)) {
+    const m = /^\s*(?:(@[\w.-]+):)?registry\s*=\s*(\S+)/.exec(l);
+    const host = m ? hostOf(m[2]!) : undefined;
+    if (!m || !host) continue;
+    out.hosts.push(host);
+    if (m[1]) out.scopes.set(m[1].toLowerCase(), host);
+  }
+  return out;
 }
 
 export default defineRule({
@@ -44,10 +54,13 @@ export default defineRule({
     const extra = Array.isArray(ctx.options.registries) ? (ctx.options.registries as unknown[]).map((r) => (typeof r === 'string' ? hostOf(r) ?? r.toLowerCase() : undefined)) : [];
     for (const lock of d.lockfiles) {
       const dir = posix.dirname(lock.file);
+      // the lockfile's folder wins over the root for a scope configured in both
+      const rcs = lock.ecosystem === 'npm' ? [npmrc(ctx, dir), ...(dir !== '.' ? [npmrc(ctx, '.')] : [])] : [];
+      const rc: NpmrcConfig = { hosts: rcs.flatMap((c) => c.hosts), scopes: new Map([...rcs].reverse().flatMap((c) => [...c.scopes])) };
       const allowed = new Set([
         ...PUBLIC_HOSTS[lock.ecosystem],
         ...extra.filter((h): h is string => !!h),
-        ...(lock.ecosystem === 'npm' ? [...npmrcHosts(ctx, dir), ...(dir !== '.' ? npmrcHosts(ctx, '.') : [])] : []),
+        ...rc.hosts,
         ...(lock.indexes ?? []).filter((i) => !i.extra).map((i) => hostOf(i.url)).filter((h): h is string => !!h),
       ]);
       for (const idx of lock.indexes ?? []) {
@@ -62,7 +75,20 @@ export default defineRule({
       for (const p of lock.packages) {
         if (p.source !== 'registry' || !p.resolved) continue;
         const host = hostOf(p.resolved);
-        if (!host || allowed.has(host)) continue;
+        if (!host) continue;
+        // a scope mapped to a private registry must come from it: the same name on the public
+        // registry is exactly what a dependency-confusion attacker publishes
+        const scopeHost = p.name.startsWith('@') ? rc.scopes.get(p.name.split('/')[0]!.toLowerCase()) : undefined;
+        if (scopeHost && host !== scopeHost) {
+          reports.push({
+            message: `${label(p)}${via(p)} was resolved from ${host}, but .npmrc maps ${p.name.split('/')[0]} to ${scopeHost}`,
+            loc: pkgLoc(lock, p),
+            fn: fnsOrUndefined(d.functionsOf(lock)),
+            key: `${p.name}:${host}`,
+          });
+          continue;
+        }
+        if (allowed.has(host)) continue;
         reports.push({
           message: `${label(p)}${via(p)} was resolved from ${host}, not a configured registry`,
           loc: pkgLoc(lock, p),

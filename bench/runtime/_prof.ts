@@ -1,0 +1,14 @@
+import { pathToFileURL } from 'node:url';
+import { bundleRuntime } from './build.js';
+import { apiGwV2Event, sqsBatchEvent, orderSchemaJson, lambdaContext } from './events.js';
+const { file } = await bundleRuntime(process.env.MIN !== "0");
+const { guard } = await import(pathToFileURL(file).href);
+const bare = async (e: any) => ({ statusCode: 200, body: 'x' });
+const which = process.argv[2] ?? 'http';
+const g = guard(bare, { sink: () => {}, checkEnv: false, schemas: which === 'sqs' ? { sqs: { type: 'object' } } : { 'POST /orders': orderSchemaJson } });
+const make = which === 'sqs' ? sqsBatchEvent : apiGwV2Event;
+const evs = Array.from({ length: 20000 }, make);
+for (let i = 0; i < 5000; i++) await g(evs[i], lambdaContext);
+const t = process.hrtime.bigint();
+for (let i = 5000; i < 20000; i++) await g(evs[i], lambdaContext);
+console.log(which, Number(process.hrtime.bigint() - t) / 15000 / 1000, 'µs/inv');
