@@ -91,23 +91,71 @@ function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Validates `v`; returns the JSON pointer of the first failure, or null. The pointer is kept as a stack
- * of segments and joined only on failure (no string building on the success path).
+ * A schema object rewritten with every keyword present (undefined when absent) and refs resolved, so
+ * all nodes share one hidden class: reading keywords off user schemas of many different shapes made
+ * every property access in `check` megamorphic, which dominated validation time.
  */
-function check(s: JsonSchema, v: unknown, at: Array<string | number>, root: JsonSchema, depth: number): string | null {
-  // no closures in here: this runs once per value of every payload
-  if (depth > 64) return pointer(at);
+interface Node {
+  type: JsonType | JsonType[] | undefined; hasConst: boolean; const: unknown; enum: readonly unknown[] | undefined;
+  minLength: number | undefined; maxLength: number | undefined;
+  minimum: number | undefined; maximum: number | undefined; exclusiveMinimum: number | undefined; exclusiveMaximum: number | undefined; multipleOf: number | undefined;
+  minItems: number | undefined; maxItems: number | undefined; uniqueItems: boolean; items: Node | undefined; prefixItems: Node[] | undefined;
+  minProperties: number | undefined; maxProperties: number | undefined; required: readonly string[] | undefined;
+  properties: Map<string, Node> | undefined; additional: boolean | Node;
+  allOf: Node[] | undefined; anyOf: Node[] | undefined; oneOf: Node[] | undefined; not: Node | undefined;
+  /** Resolved $ref; `null` when the reference does not resolve (always fails). */
+  ref: Node | null | undefined;
+}
+
+function toNode(s: JsonSchema, root: JsonSchema, seen: Map<JsonSchema, Node>): Node {
+  const known = seen.get(s);
+  if (known !== undefined) return known;
+  const n: Node = {
+    type: s.type, hasConst: s.const !== undefined, const: s.const, enum: s.enum,
+    minLength: s.minLength, maxLength: s.maxLength,
+    minimum: s.minimum, maximum: s.maximum, exclusiveMinimum: s.exclusiveMinimum, exclusiveMaximum: s.exclusiveMaximum, multipleOf: s.multipleOf,
+    minItems: s.minItems, maxItems: s.maxItems, uniqueItems: s.uniqueItems === true, items: undefined, prefixItems: undefined,
+    minProperties: s.minProperties, maxProperties: s.maxProperties, required: s.required,
+    properties: undefined, additional: true, allOf: undefined, anyOf: undefined, oneOf: undefined, not: undefined, ref: undefined,
+  };
+  seen.set(s, n); // before the children: refs may be recursive
+  const sub = (x: JsonSchema): Node => toNode(x, root, seen);
+  if (s.items !== undefined) n.items = sub(s.items);
+  if (s.prefixItems !== undefined) n.prefixItems = s.prefixItems.map(sub);
+  if (s.properties !== undefined) n.properties = new Map(Object.entries(s.properties).map(([k, v]) => [k, sub(v)]));
+  if (s.additionalProperties !== undefined) n.additional = typeof s.additionalProperties === 'object' ? sub(s.additionalProperties) : s.additionalProperties;
+  if (s.allOf !== undefined) n.allOf = s.allOf.map(sub);
+  if (s.anyOf !== undefined) n.anyOf = s.anyOf.map(sub);
+  if (s.oneOf !== undefined) n.oneOf = s.oneOf.map(sub);
+  if (s.not !== undefined) n.not = sub(s.not);
   if (s.$ref !== undefined) {
-    const r = check(refTarget(s.$ref, root) ?? FALSE, v, at, root, depth + 1);
+    const target = refTarget(s.$ref, root);
+    n.ref = target === undefined ? null : sub(target);
+  }
+  return n;
+}
+
+/**
+ * Validates `v`; returns the JSON pointer of the first failure, or null. The pointer is kept as a stack
+ * of segments and joined only on failure (no string building on the success path). No closures in
+ * here: it runs once per value of every payload.
+ */
+function check(s: Node, v: unknown, at: Array<string | number>, depth: number): string | null {
+  if (depth > 64) return pointer(at);
+  if (s.ref !== undefined) {
+    if (s.ref === null) return pointer(at);
+    const r = check(s.ref, v, at, depth + 1);
     if (r !== null) return r;
   }
   const t = typeOf(v);
   if (s.type !== undefined && !typeMatches(s.type, t)) return pointer(at);
-  if (s.const !== undefined && !deepEqual(s.const, v)) return pointer(at);
+  if (s.hasConst && !deepEqual(s.const, v)) return pointer(at);
   if (s.enum !== undefined && !inEnum(s.enum, v)) return pointer(at);
   if (t === 'string') {
-    const len = codePoints(v as string);
-    if ((s.minLength !== undefined && len < s.minLength) || (s.maxLength !== undefined && len > s.maxLength)) return pointer(at);
+    if (s.minLength !== undefined || s.maxLength !== undefined) {
+      const len = codePoints(v as string);
+      if ((s.minLength !== undefined && len < s.minLength) || (s.maxLength !== undefined && len > s.maxLength)) return pointer(at);
+    }
   } else if (t === 'number' || t === 'integer') {
     const n = v as number;
     if ((s.minimum !== undefined && n < s.minimum) || (s.maximum !== undefined && n > s.maximum)) return pointer(at);
@@ -116,12 +164,12 @@ function check(s: JsonSchema, v: unknown, at: Array<string | number>, root: Json
   } else if (t === 'array') {
     const a = v as unknown[];
     if ((s.minItems !== undefined && a.length < s.minItems) || (s.maxItems !== undefined && a.length > s.maxItems)) return pointer(at);
-    if (s.uniqueItems === true) for (let i = 0; i < a.length; i++) for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return pointer(at, i);
+    if (s.uniqueItems) for (let i = 0; i < a.length; i++) for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return pointer(at, i);
     for (let i = 0; i < a.length; i++) {
       const item = s.prefixItems?.[i] ?? s.items;
       if (item === undefined) continue;
       at.push(i);
-      const r = check(item, a[i], at, root, depth + 1);
+      const r = check(item, a[i], at, depth + 1);
       at.pop();
       if (r !== null) return r;
     }
@@ -131,28 +179,27 @@ function check(s: JsonSchema, v: unknown, at: Array<string | number>, root: Json
     if ((s.minProperties !== undefined && keys.length < s.minProperties) || (s.maxProperties !== undefined && keys.length > s.maxProperties)) return pointer(at);
     if (s.required !== undefined) for (const r of s.required) if (!Object.prototype.hasOwnProperty.call(o, r)) return pointer(at, r);
     for (const k of keys) {
-      const p = s.properties !== undefined && Object.prototype.hasOwnProperty.call(s.properties, k) ? s.properties[k] : undefined;
-      if (p === undefined && s.additionalProperties === false) return pointer(at, k);
-      const sub = p ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
-      if (sub === undefined) continue;
+      const sub = s.properties?.get(k) ?? s.additional;
+      if (sub === false) return pointer(at, k);
+      if (sub === true) continue;
       at.push(k);
-      const r = check(sub, o[k], at, root, depth + 1);
+      const r = check(sub, o[k], at, depth + 1);
       at.pop();
       if (r !== null) return r;
     }
   }
-  if (s.allOf !== undefined) for (const x of s.allOf) { const r = check(x, v, at, root, depth + 1); if (r !== null) return r; }
+  if (s.allOf !== undefined) for (const x of s.allOf) { const r = check(x, v, at, depth + 1); if (r !== null) return r; }
   if (s.anyOf !== undefined) {
     let any = false;
-    for (const x of s.anyOf) if (check(x, v, at, root, depth + 1) === null) { any = true; break; }
+    for (const x of s.anyOf) if (check(x, v, at, depth + 1) === null) { any = true; break; }
     if (!any) return pointer(at);
   }
   if (s.oneOf !== undefined) {
     let n = 0;
-    for (const x of s.oneOf) if (check(x, v, at, root, depth + 1) === null) n++;
+    for (const x of s.oneOf) if (check(x, v, at, depth + 1) === null) n++;
     if (n !== 1) return pointer(at);
   }
-  if (s.not !== undefined && check(s.not, v, at, root, depth + 1) === null) return pointer(at);
+  if (s.not !== undefined && check(s.not, v, at, depth + 1) === null) return pointer(at);
   return null;
 }
 
@@ -160,9 +207,6 @@ function check(s: JsonSchema, v: unknown, at: Array<string | number>, root: Json
 function pointer(at: ReadonlyArray<string | number>, extra?: string | number): string {
   return `/${(extra === undefined ? at : [...at, extra]).join('/')}`;
 }
-
-/** A schema nothing satisfies: an unresolvable $ref fails rather than passes. */
-const FALSE: JsonSchema = { not: {} };
 
 function refTarget(ref: string, root: JsonSchema): JsonSchema | undefined {
   if (ref === '#') return root;
@@ -200,8 +244,9 @@ export function compileSchema(schema: Schema): Validator {
     };
   }
   checkSupported(schema, '', new Set());
+  const root = toNode(schema, schema, new Map());
   return (v) => {
-    const path = check(schema, v, [], schema, 0);
+    const path = check(root, v, [], 0);
     return path === null ? { ok: true, value: v } : { ok: false, value: undefined, path };
   };
 }

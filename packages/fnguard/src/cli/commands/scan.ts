@@ -25,6 +25,10 @@ Options:
   --online                             query online services (OSV API, npm signatures)
   --git-history                        also scan past git commits for secrets
   --trusted-layer-account ID[,ID]      AWS accounts whose Lambda layers are trusted
+  --secret-allow GLOB|FINGERPRINT      do not report secrets in these paths or with this fingerprint
+  --registry URL[,URL]                 extra package registries that are expected (not dependency confusion)
+  --typosquat-allow NAME[,NAME]        package names that only look like typosquats
+  --workers N                          parsing threads (default: one per core for large scans)
   --no-color                           never colour the console output
   --verbose                            also print informational scan notes
 Exit codes: 0 no findings at/above the threshold, 1 findings, 2 usage or fatal error.
@@ -49,6 +53,10 @@ export const scanCommand: Command = {
         online: { type: 'boolean' },
         'git-history': { type: 'boolean' },
         'trusted-layer-account': { type: 'string', multiple: true },
+        'secret-allow': { type: 'string', multiple: true },
+        registry: { type: 'string', multiple: true },
+        'typosquat-allow': { type: 'string', multiple: true },
+        workers: { type: 'string' },
         'no-color': { type: 'boolean' },
         verbose: { type: 'boolean' },
       },
@@ -74,6 +82,11 @@ export const scanCommand: Command = {
       maxFileBytes = Number(values['max-file-size']);
       if (!Number.isInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes (got '${values['max-file-size']}')`);
     }
+    let workers: number | undefined;
+    if (values.workers !== undefined) {
+      workers = Number(values.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be a whole number from 1 to 64 (got '${values.workers}')`);
+    }
     if (values['vuln-db'] && !existsSync(resolve(io.cwd, values['vuln-db']))) throw new UsageError(`--vuln-db not found: ${values['vuln-db']}`);
 
     const progress = io.isTTY && format === 'console' && !values.output ? (msg: string) => io.stderr(`\r\x1b[2K${msg}`) : undefined;
@@ -83,11 +96,15 @@ export const scanCommand: Command = {
       categories,
       maxFileBytes,
       onProgress: progress,
+      workers,
       ruleOptions: {
         vulnDb: values['vuln-db'] ? resolve(io.cwd, values['vuln-db']) : undefined,
         online: values.online ?? false,
         gitHistory: values['git-history'] ?? false,
         trustedLayerAccounts: listFlag(values['trusted-layer-account']),
+        secretAllow: listFlag(values['secret-allow']),
+        registries: listFlag(values.registry),
+        typosquatAllow: listFlag(values['typosquat-allow']),
       },
     });
     if (progress) io.stderr('\r\x1b[2K');
