@@ -48,6 +48,11 @@ export interface GuardOptions {
   checkEnv?: boolean;
   /** Cap on security events written per invocation. Default 20. */
   maxEventsPerInvocation?: number;
+  /**
+   * Lambda HTTP events: replace a JSON request body by the value the guard parsed and checked (as
+   * Middy's http-json-body-parser does), so the body is parsed once per request. Default false.
+   */
+  parseJsonBody?: boolean;
 }
 
 export const DEFAULT_CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data', 'application/cloudevents+json'];
@@ -73,6 +78,8 @@ export interface HttpVerdict {
   status: number;
   authenticated: boolean;
   sourceIp?: string;
+  /** The parsed JSON body (allowed requests with a JSON body only). */
+  json?: unknown;
 }
 
 export const GENERIC_BODIES: Record<number, string> = {
@@ -82,6 +89,22 @@ export const GENERIC_BODIES: Record<number, string> = {
 
 /** Headers a scan should not read as text: opaque credentials (never inspected, never logged). */
 const OPAQUE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'x-amz-security-token']);
+
+/**
+ * Headers whose value the platform writes or has already parsed, when it has the platform's form:
+ * a client cannot put free text there, so scanning them for injections is wasted work. Anything that
+ * does not match the form (a client-supplied trace id, say) is scanned like any other header.
+ * User-Agent, Referer, Origin, Cookie, X-Forwarded-For and custom headers are always scanned.
+ */
+const PLATFORM_HEADERS: ReadonlyMap<string, RegExp> = new Map([
+  // digits only: API Gateway, ALB and the function URL front end reject a malformed length
+  ['content-length', /^\d{1,20}$/],
+  // set by API Gateway / ALB / function URLs from the connection
+  ['x-forwarded-port', /^\d{1,5}$/],
+  ['x-forwarded-proto', /^https?$/],
+  // X-Ray trace header (Root=1-…;Parent=…;Sampled=1); bounded, unambiguous repetition: linear
+  ['x-amzn-trace-id', /^[A-Za-z]{1,16}=[\w-]{1,64}(?:;[A-Za-z]{1,16}=[\w:-]{0,64}){0,6}$/],
+]);
 const NO_SSRF: readonly DetectorName[] = DETECTOR_NAMES.filter((d) => d !== 'ssrf');
 
 let coldStart = true;
@@ -146,12 +169,29 @@ export class Engine {
     emit(this.sink, { category: 'internal', rule: `internal.${name}`, location: 'guard', action: this.opts.failOpen ? 'monitored' : 'blocked', severity: 'high' }, ctx);
   }
 
-  schemaFor(keys: ReadonlyArray<string | undefined>): Validator | undefined {
-    for (const k of keys) if (k !== undefined) { const v = this.schemas.get(k); if (v) return v; }
-    return undefined;
+  schemaFor(key: string): Validator | undefined { return this.schemas.get(key); }
+
+  /** Lookup order: "METHOD route", route, "METHOD path", path, "http". */
+  private httpSchema(view: HttpView): Validator | undefined {
+    const m = view.method.toUpperCase();
+    return this.schemas.get(`${m} ${view.route}`) ?? this.schemas.get(view.route) ?? this.schemas.get(`${m} ${view.path}`) ?? this.schemas.get(view.path) ?? this.schemas.get('http');
   }
 
-  private blocked(st: WalkState): boolean { return st.findings.some((f) => f.action === 'blocked'); }
+  private blocked(st: WalkState): boolean {
+    for (const f of st.findings) if (f.action === 'blocked') return true;
+    return false;
+  }
+
+  private verdict(st: WalkState, ctx: EventContext, status: number, authenticated: boolean, ip: string | undefined): HttpVerdict {
+    this.report(st.findings, ctx);
+    return ip !== undefined ? { status, authenticated, sourceIp: ip } : { status, authenticated };
+  }
+
+  private contentTypeAllowed(ct: string): boolean {
+    if (this.contentTypes === false) return true;
+    for (const t of this.contentTypes) if (ct === t || (t === 'application/json' && ct.endsWith('+json'))) return true;
+    return false;
+  }
 
   /** All HTTP checks. Findings are reported here; the caller only acts on the status. */
   async http(view: HttpView, ctx: EventContext): Promise<HttpVerdict> {
@@ -162,15 +202,12 @@ export class Engine {
     const ip = clientIp(h, view.platformIp, trusted);
     if (ip !== undefined) ctx.sourceIp = ip;
     if (view.principal !== undefined) ctx.principal = view.principal;
-    const finish = (status: number): HttpVerdict => {
-      this.report(st.findings, ctx);
-      return { status, authenticated, ...(ip !== undefined ? { sourceIp: ip } : {}) };
-    };
+    const finish = (status: number): HttpVerdict => this.verdict(st, ctx, status, authenticated, ip);
     const structural = this.cfg.structural;
 
     // 1. headers: CR/LF/NUL in a value is request smuggling, then injection in the text of each header
-    for (const [name, value] of Object.entries(h)) {
-      if (badHeaderValue(value) || badHeaderValue(name)) {
+    for (const name in h) {
+      if (badHeaderValue(h[name] as string) || badHeaderValue(name)) {
         st.findings.push({ category: 'header', rule: 'header.crlf', location: `headers.${name}`, action: structural, severity: 'high' });
       }
     }
@@ -197,20 +234,23 @@ export class Engine {
         if (structural === 'blocked') return finish(413);
       }
     }
-    const ct = (h['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const cth = h['content-type'] ?? '';
+    const semi = cth.indexOf(';');
+    const ct = (semi < 0 ? cth : cth.slice(0, semi)).trim().toLowerCase();
     const hasBody = (body !== undefined && body.length > 0) || (view.parsedBody !== undefined && view.parsedBody !== null && view.parsedBody !== '');
-    if (hasBody && this.contentTypes !== false && !this.contentTypes.some((t) => ct === t || (t === 'application/json' && ct.endsWith('+json')))) {
+    if (hasBody && !this.contentTypeAllowed(ct)) {
       st.findings.push({ category: 'content-type', rule: 'content-type.not-allowed', location: 'headers.content-type', action: structural, severity: 'low' });
       if (structural === 'blocked') return finish(415);
     }
 
     // 4. parse the body
     let parsed: unknown = view.parsedBody;
+    let jsonParsed = false;
     const json = ct === 'application/json' || ct.endsWith('+json');
     if (body !== undefined && body.length > 0) {
       if (json) {
         // V8's JSON.parse is iterative, so deep input cannot overflow the stack; the walk enforces maxDepth
-        try { parsed = JSON.parse(body); } catch {
+        try { parsed = JSON.parse(body); jsonParsed = true; } catch {
           st.findings.push({ category: 'validation', rule: 'validation.json', location: 'body', action: structural, severity: 'low' });
           if (structural === 'blocked') return finish(400);
           parsed = body;
@@ -227,19 +267,20 @@ export class Engine {
     walk(view.query, 'query', cfg, st);
     walk(view.pathParams, 'path', cfg, st);
     if (!st.stop) walk(view.path, 'path(raw)', cfg, st, 0, this.headerDetectors);
-    for (const [name, value] of Object.entries(h)) {
+    for (const name in h) {
       if (st.stop) break;
+      const value = h[name] as string;
       if (name === 'cookie') {
-        for (const [cn, cv] of parseCookies(value)) walk(cv, `cookie.${cn}`, cfg, st, 0, this.headerDetectors);
-      } else if (!OPAQUE_HEADERS.has(name)) {
-        walk(value, `headers.${name}`, cfg, st, 0, this.headerDetectors);
+        for (const [cn, cv] of parseCookies(value)) walk(cv, 'cookie.', cfg, st, 0, this.headerDetectors, cn);
+      } else if (!OPAQUE_HEADERS.has(name) && PLATFORM_HEADERS.get(name)?.test(value) !== true) {
+        walk(value, 'headers.', cfg, st, 0, this.headerDetectors, name);
       }
     }
     walk(parsed, 'body', cfg, st);
     if (this.blocked(st)) return finish(400);
 
     // 6. schema
-    const validator = this.schemas.size === 0 ? undefined : this.schemaFor([`${view.method.toUpperCase()} ${view.route}`, view.route, `${view.method.toUpperCase()} ${view.path}`, view.path, 'http']);
+    const validator = this.schemas.size === 0 ? undefined : this.httpSchema(view);
     if (validator) {
       const r = await validator(parsed);
       if (!r.ok) {
@@ -247,7 +288,9 @@ export class Engine {
         if (structural === 'blocked') return finish(400);
       }
     }
-    return finish(0);
+    const ok = finish(0);
+    if (jsonParsed) ok.json = parsed;
+    return ok;
   }
 
   /** Checks one queue/stream record (or a whole non-batch event). True when it must not be processed. */
@@ -255,7 +298,7 @@ export class Engine {
     walk(payload, location, this.cfg, st);
     let bad = this.blocked(st);
     if (!bad) {
-      const validator = this.schemaFor([source]);
+      const validator = this.schemaFor(source);
       if (validator) {
         const r = await validator(payload);
         if (!r.ok) {

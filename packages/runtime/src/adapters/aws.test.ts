@@ -217,3 +217,25 @@ test('DynamoDB unmarshall covers every attribute type', () => {
     { s: 'a', n: 1.5, b: false, z: null, l: ['x'], ss: ['a', 'b'], ns: [1] });
   assert.equal(unmarshall('nope'), undefined);
 });
+
+test('HTTP: parseJsonBody hands the handler the body the guard parsed; off by default', async () => {
+  let seen: unknown;
+  const spy = async (e: unknown): Promise<unknown> => { seen = (e as Obj).body; return { statusCode: 200, body: '' }; };
+  await guard(spy, { ...quiet, sink: () => {}, parseJsonBody: true })(ev.apigwV2({ name: 'Ann', n: [1] }), {});
+  assert.deepEqual(seen, { name: 'Ann', n: [1] });
+  await guard(spy, { ...quiet, sink: () => {} })(ev.apigwV2({ name: 'Ann' }), {});
+  assert.equal(seen, '{"name":"Ann"}');
+  // non-JSON bodies stay text
+  await guard(spy, { ...quiet, sink: () => {}, parseJsonBody: true })(ev.apigwV2('a=1', { headers: { 'content-type': 'text/plain' } }), {});
+  assert.equal(seen, 'a=1');
+});
+
+test('HTTP: platform-format headers are skipped only when they have the platform format', async () => {
+  const h = guard(ok, { ...quiet, sink: () => {} });
+  const withHeaders = (headers: Obj): Obj => ev.apigwV2({ a: 1 }, { headers: { 'content-type': 'application/json', ...headers } });
+  const clean = { 'x-amzn-trace-id': 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1', 'x-forwarded-proto': 'https', 'x-forwarded-port': '443', 'content-length': '7' };
+  assert.equal(((await h(withHeaders(clean), {})) as { statusCode: number }).statusCode, 200);
+  for (const [name, value] of [['x-amzn-trace-id', "Root=1' OR 1=1--"], ['x-forwarded-proto', '<script>alert(1)</script>'], ['content-length', '1; cat /etc/passwd']]) {
+    assert.equal(((await h(withHeaders({ [name as string]: value }), {})) as { statusCode: number }).statusCode, 400, name);
+  }
+});

@@ -184,6 +184,7 @@ export async function inspectAws(engine: Engine, event: unknown, context: Lambda
       e.headers = lower;
     }
     engine.strip(obj(e.headers));
+    if (engine.opts.parseJsonBody === true && verdict.json !== undefined) { e.body = verdict.json; e.isBase64Encoded = false; }
     return verdict.status === 0 ? { kind: 'http', source, verdict } : { kind: 'http', source, verdict, response: errorResponse(engine, verdict.status, source, verdict.authenticated) };
   }
   if (source === 'sqs' || source === 'kinesis' || source === 'dynamodb' || source === 'sns' || source === 's3') {

@@ -33,11 +33,12 @@ export interface Hit { detector: DetectorName; rule: string }
 // addresses, plain URLs) cost this one pass and nothing else.
 const Q = 1, SEMI = 2, PIPE_AMP = 4, DOLLAR = 8, PAREN = 16, LT = 32, BRACE = 64, SLASH = 128, DOT = 256, QMARK = 512;
 const COLON = 1024, HASH = 2048, EQ = 4096, NL = 8192, DASH = 16384, AT = 32768, STAR = 65536, BACKTICK = 131072, NUL = 262144, BRACKET = 524288;
+const TAB = 1048576;
 const CLASS = new Uint32Array(128);
 const setc = (chars: string, bit: number): void => { for (const ch of chars) CLASS[ch.charCodeAt(0)] |= bit; };
 setc(`'"`, Q); setc(';', SEMI); setc('|&', PIPE_AMP); setc('$', DOLLAR); setc('()', PAREN); setc('<>', LT); setc('{}', BRACE);
 setc('/\\', SLASH); setc('.', DOT); setc('?', QMARK); setc(':', COLON); setc('#', HASH); setc('=', EQ); setc('\r\n', NL);
-setc('-', DASH); setc('@', AT); setc('*', STAR); setc('`', BACKTICK); setc('\0', NUL); setc('[]', BRACKET);
+setc('-', DASH); setc('@', AT); setc('*', STAR); setc('`', BACKTICK); setc('\0', NUL); setc('[]', BRACKET); setc('\t', TAB);
 
 function classes(s: string): number {
   let m = 0;
@@ -64,15 +65,21 @@ function worthRunning(name: DetectorName, m: number, s: string): boolean {
     case 'cmdi': return (m & (SEMI | PIPE_AMP | DOLLAR | NL | BACKTICK | BRACE)) !== 0 || ((m & SLASH) !== 0 && s.indexOf('/dev/') >= 0);
     // every rule needs a slash (or look-alike) or a NUL; the encoded-only rule is handled by decoding
     case 'traversal': return (m & (SLASH | NUL)) !== 0;
-    // a scheme colon, a leading //, or a bare metadata address (all contain a dot)
-    case 'ssrf': return (m & COLON) !== 0 || s.startsWith('//') || ((m & DOT) !== 0 && BARE_START.includes(s.charCodeAt(0) | 32));
-    // a tag, a scheme, or a quote breakout into an attribute (=) or a JS sink ( ( . = )
-    case 'xss': return (m & (LT | COLON)) !== 0 || ((m & (Q | BACKTICK)) !== 0 && (m & (PAREN | DOT | EQ)) !== 0);
+    // "scheme://" or a local scheme ("file:"), a leading //, or a bare metadata address (a dot or colon in it)
+    case 'ssrf': return ((m & COLON) !== 0 && ((m & SLASH) !== 0 || LOCAL_SCHEME.test(s))) || s.startsWith('//') || ((m & (DOT | COLON)) !== 0 && BARE_START.includes(s.charCodeAt(0) | 32));
+    // a tag; a …script: URL (possibly entity- or tab-obfuscated) or CSS expression(); a quote
+    // breakout into an attribute (=) or a JS sink ( ( . = )
+    case 'xss': return (m & LT) !== 0 || ((m & COLON) !== 0 && ((m & (PIPE_AMP | TAB | PAREN)) !== 0 || SCRIPT.test(s))) ||
+      ((m & (Q | BACKTICK)) !== 0 && (m & (PAREN | DOT | EQ)) !== 0);
     // {{ ${ #{ … {% <% <# [[ and the ?new( / #set( directives
     case 'template': return (m & (BRACE | LT | BRACKET)) !== 0 || ((m & PAREN) !== 0 && (m & (HASH | QMARK)) !== 0);
     case 'crlf': return (m & NL) !== 0;
   }
 }
+
+// Literal alternations only (linear, RE2-safe). LOCAL_SCHEME: ssrf.ts's BAD_SCHEMES, which fire without "//".
+const LOCAL_SCHEME = /(?:file|gopher|dict|ldaps?|tftp|jar|netdoc|phar|expect|sftp|smb|php|data|ssh2\.exec|dns):/i;
+const SCRIPT = /script/i;
 
 /** First letters of ssrf.ts's bare metadata addresses (169.254…, 100.100…, metadata.…, fd00:…), lower-cased. */
 const BARE_START = [49, 109, 102];

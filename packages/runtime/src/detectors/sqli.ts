@@ -337,7 +337,7 @@ function bareCandidate(s: string): boolean {
     while (j < s.length && (isWordChar(s.charCodeAt(j)) || s.charCodeAt(j) === 41 || s.charCodeAt(j) === 45)) j++;
     return continuationAt(s, j);
   }
-  if (anywhereCandidate(s)) return true;
+  if (anywhereOnce(s)) return true;
   let j = i;
   while (j < s.length && j - i < 9 && isWordChar(s.charCodeAt(j))) j++;
   return STMT_START.has(s.slice(i, j).toLowerCase());
@@ -388,7 +388,7 @@ function continuationAt(s: string, i: number): boolean {
   if (!isWordChar(c) || (c >= 48 && c <= 57)) return true;
   let j = i + 1;
   while (j < s.length && j - i < 10 && isWordChar(s.charCodeAt(j))) j++;
-  return AFTER_VALUE.has(s.slice(i, j).toLowerCase()) || anywhereCandidate(s);
+  return AFTER_VALUE.has(s.slice(i, j).toLowerCase()) || anywhereOnce(s);
 }
 
 function quotedCandidate(s: string, q: number): boolean {
@@ -396,7 +396,17 @@ function quotedCandidate(s: string, q: number): boolean {
   return close >= 0 && continuationAt(s, close + 1);
 }
 
+// anywhereCandidate for the string being judged, computed at most once: the bare and both quoted
+// contexts may all fall back to it. Detection is synchronous, so module state is safe.
+let memoOf: string | null = null;
+let memo = false;
+function anywhereOnce(s: string): boolean {
+  if (memoOf !== s) { memo = anywhereCandidate(s); memoOf = s; }
+  return memo;
+}
+
 function detectSqliRaw(s: string): string | null {
+  memoOf = null;
   const r = bareCandidate(s) ? inContext(s, 0) : null;
   if (r !== null) return r;
   if (quotedCandidate(s, 39)) {

@@ -41,19 +41,44 @@ function add(st: WalkState, f: SecurityFinding): void {
 }
 
 export function scanText(s: string, location: string, cfg: WalkConfig, st: WalkState, detectors: readonly DetectorName[] = cfg.enabled): void {
-  scanAt(s, [location], cfg, st, detectors);
+  walk(s, location, cfg, st, 0, detectors);
 }
 
-/** Walks `v`; findings accumulate in `st`. Recursion is bounded by `maxDepth`. */
-export function walk(v: unknown, location: string, cfg: WalkConfig, st: WalkState, depth = 0, detectors: readonly DetectorName[] = cfg.enabled): void {
-  walkAt(v, [location], cfg, st, depth, detectors);
+// Walks are synchronous and never nested, so one location stack serves them all (no array per call).
+// Segments: the first `base` are verbatim text, then a number is an array index, KEY_MARK means "the
+// key itself", and a string is an object key.
+const PATH: Array<string | number> = [];
+let base = 1;
+const KEY_MARK = -1;
+
+/**
+ * Walks `v`; findings accumulate in `st`. Recursion is bounded by `maxDepth`. The location is
+ * `location + name` (`name` saves building "headers.user-agent" for every clean header).
+ */
+export function walk(v: unknown, location: string, cfg: WalkConfig, st: WalkState, depth = 0, detectors: readonly DetectorName[] = cfg.enabled, name?: string): void {
+  if (st.stop) return;
+  PATH.length = 0;
+  PATH.push(location);
+  if (name !== undefined) PATH.push(name);
+  base = PATH.length;
+  walkAt(v, PATH, cfg, st, depth, detectors);
 }
 
-// The location is kept as a stack of segments and joined only when a finding needs it: building a
+// The location is kept as a stack of segments and formatted only when a finding needs it: building a
 // string for every key of every clean payload was a measurable share of the per-invocation cost.
-function where(path: readonly string[]): string { return path.join(''); }
+function where(path: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i] as string | number;
+    if (i < base) out += seg;
+    else if (seg === KEY_MARK) out += '(key)';
+    else if (typeof seg === 'number') out += `[${seg}]`;
+    else out += seg.length > 64 ? `.${seg.slice(0, 64)}…` : `.${seg}`;
+  }
+  return out;
+}
 
-function walkAt(v: unknown, path: string[], cfg: WalkConfig, st: WalkState, depth: number, detectors: readonly DetectorName[]): void {
+function walkAt(v: unknown, path: Array<string | number>, cfg: WalkConfig, st: WalkState, depth: number, detectors: readonly DetectorName[]): void {
   if (st.stop) return;
   if (typeof v === 'string') { scanAt(v, path, cfg, st, detectors); return; }
   if (typeof v !== 'object' || v === null) return;
@@ -65,7 +90,7 @@ function walkAt(v: unknown, path: string[], cfg: WalkConfig, st: WalkState, dept
     st.keys += v.length;
     if (st.keys > cfg.limits.maxKeys) { add(st, { category: 'limits', rule: 'limits.keys', location: where(path), action: cfg.structural, severity: 'medium' }); return; }
     for (let i = 0; i < v.length && !st.stop; i++) {
-      path.push(`[${i}]`);
+      path.push(i);
       walkAt(v[i], path, cfg, st, depth + 1, detectors);
       path.pop();
     }
@@ -76,21 +101,21 @@ function walkAt(v: unknown, path: string[], cfg: WalkConfig, st: WalkState, dept
   if (st.keys > cfg.limits.maxKeys) { add(st, { category: 'limits', rule: 'limits.keys', location: where(path), action: cfg.structural, severity: 'medium' }); return; }
   for (const k of keys) {
     if (st.stop) return;
-    path.push(k.length > 64 ? `.${k.slice(0, 64)}…` : `.${k}`);
+    path.push(k);
     const val = (v as Record<string, unknown>)[k];
     if (protoKey(k) || (k === 'constructor' && typeof val === 'object' && val !== null && 'prototype' in val)) {
       add(st, { category: 'prototype', rule: 'prototype.key', location: where(path), action: cfg.structural, severity: 'high' });
     } else if (cfg.modes.nosql !== 'off' && isOperatorKey(k)) {
       add(st, { category: 'nosql', rule: 'nosql.operator-key', location: where(path), action: cfg.modes.nosql === 'block' ? 'blocked' : 'monitored', severity: 'high', evidence: k });
     } else {
-      if (k.length > 1) { path.push('(key)'); scanAt(k, path, cfg, st, detectors); path.pop(); }
+      if (k.length > 1) { path.push(KEY_MARK); scanAt(k, path, cfg, st, detectors); path.pop(); }
       walkAt(val, path, cfg, st, depth + 1, detectors);
     }
     path.pop();
   }
 }
 
-function scanAt(s: string, path: readonly string[], cfg: WalkConfig, st: WalkState, detectors: readonly DetectorName[]): void {
+function scanAt(s: string, path: ReadonlyArray<string | number>, cfg: WalkConfig, st: WalkState, detectors: readonly DetectorName[]): void {
   if (s.length > cfg.limits.maxStringLength) {
     add(st, { category: 'limits', rule: 'limits.string-length', location: where(path), action: cfg.structural, severity: 'medium' });
     return;

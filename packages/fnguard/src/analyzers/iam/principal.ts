@@ -4,6 +4,7 @@
  * and effective permissions — each computed once per identity through the rule context's memo.
  */
 import type { Identity, Model, PolicyDocument, Prop, Statement } from '../../model/types.js';
+import { functionsRunningAs } from '../../model/queries.js';
 import { isRestrictive, isSatisfiable } from './conditions.js';
 import { effectivePermissions, evaluate, type EffectivePermissions, type ResourceGrant } from './evaluate.js';
 import { knownManagedPolicy, managedPolicyName } from './managed.js';
@@ -100,7 +101,7 @@ export function principalPermissionsFor(identity: Identity, actions: readonly st
 
 /** The functions that run as an identity. */
 export function functionsUsing(model: Model, identity: Identity) {
-  return model.functions.filter((f) => f.identityId === identity.id);
+  return functionsRunningAs(model, identity.id);
 }
 
 /** SARIF logical location for a principal with a known ARN (account exports). */

@@ -9,6 +9,7 @@
  *   so an unknown value never becomes a false positive.
  */
 import type { Api, AuthType, Cloud, EnvVar, FunctionNode, Location, Model, Prop, Trigger } from '../../model/types.js';
+import { functionsBehindApi } from '../../model/queries.js';
 import { defineRule, functionsOf, type Report, type Rule, type RuleContext, type RuleMeta } from '../define.js';
 
 /** Define an AWS rule (clouds is always ['aws']). */
@@ -80,7 +81,7 @@ export function apiOf(model: Model, t: Trigger): Api | undefined {
 
 /** Functions that have at least one endpoint on the API. */
 export function functionsOfApi(model: Model, apiId: string): FunctionNode[] {
-  return model.functions.filter((f) => f.triggers.some((t) => t.apiId === apiId));
+  return functionsBehindApi(model, apiId);
 }
 
 /**

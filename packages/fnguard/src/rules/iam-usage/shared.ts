@@ -7,6 +7,7 @@ import type { FunctionNode, Identity, Model } from '../../model/types.js';
 import type { Framework, RuleContext } from '../define.js';
 import { CodeAnalyzer, type CodeAnalysis } from '../../analyzers/code/index.js';
 import { permissionsForCalls, type CallPermissions } from '../../analyzers/iam/generate/map.js';
+import { functionsRunningAs } from '../../model/queries.js';
 
 export interface FunctionUsage {
   fn: FunctionNode;
@@ -68,7 +69,7 @@ export function platformActions(fn: FunctionNode): string[] {
 
 /** The AWS functions that run as an identity. */
 export function functionsOf(model: Model, identity: Identity): FunctionNode[] {
-  return model.functions.filter((f) => f.cloud === 'aws' && f.identityId === identity.id);
+  return functionsRunningAs(model, identity.id).filter((f) => f.cloud === 'aws');
 }
 
 export const USAGE_COMPLIANCE: Partial<Record<Framework, string[]>> = {

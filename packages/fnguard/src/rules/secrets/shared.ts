@@ -17,20 +17,27 @@ export function allowList(ctx: RuleContext): SecretAllowList {
   return ctx.memo('secrets:allow', () => makeAllowList(ctx.options.secretAllow));
 }
 
-/** Code folder of each function (the handler file's folder, or the code directory). */
-function codeDirs(model: Model): [FunctionNode, string][] {
-  const out: [FunctionNode, string][] = [];
+/** Functions by code folder (the handler file's folder, or the code directory). */
+function codeDirs(model: Model): Map<string, FunctionNode[]> {
+  const files = new Set(model.paths);
+  const out = new Map<string, FunctionNode[]>();
   for (const fn of model.functions) {
     if (!fn.codePath) continue;
     const p = fn.codePath.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
-    out.push([fn, model.paths.includes(p) ? posix.dirname(p) : p || '.']);
+    const dir = files.has(p) ? posix.dirname(p) : p || '.';
+    out.set(dir, [...(out.get(dir) ?? []), fn]);
   }
   return out;
 }
 
+/** Functions whose code folder holds `file` (looked up by the file's ancestor folders, not by scanning every function). */
 export function functionsForFile(ctx: RuleContext, file: string): FunctionNode[] | undefined {
   const dirs = ctx.memo('secrets:codeDirs', () => codeDirs(ctx.model));
-  const fns = dirs.filter(([, d]) => d === '.' || file === d || file.startsWith(`${d}/`)).map(([f]) => f);
+  const fns: FunctionNode[] = [...(dirs.get(file) ?? [])];
+  for (let d = posix.dirname(file); ; d = posix.dirname(d)) {
+    fns.push(...(dirs.get(d) ?? []));
+    if (d === '.' || d === '/' || d === '') break;
+  }
   return fns.length > 0 ? fns : undefined;
 }
 
@@ -46,12 +53,13 @@ export function sourceSecrets(ctx: RuleContext): Promise<FileSecrets[]> {
     const envLines = new Set(ctx.model.functions.flatMap((f) => f.env.filter((e) => e.value !== undefined).map((e) => `${e.loc.file}:${e.loc.line}`)));
     const max = typeof ctx.options.maxFileBytes === 'number' ? ctx.options.maxFileBytes : DEFAULT_MAX_SECRET_FILE_BYTES;
     const out: FileSecrets[] = [];
+    const kept = new Set(ctx.model.files.map((f) => f.path));
     for (const { path, text } of candidateFiles(ctx.model, max, allow.allowsPath)) {
       const secrets = (await scanText(path, text)).filter((s) => !allow.allowsHash(s.hash) && !envLines.has(`${path}:${s.line}`));
       if (secrets.length > 0) {
         out.push({ path, secrets });
         // keep the text so `fnguard-ignore` comments next to the secret are honoured
-        if (!ctx.model.files.some((f) => f.path === path)) ctx.model.files.push({ path, format: 'code', text });
+        if (!kept.has(path)) ctx.model.files.push({ path, format: 'code', text });
       }
     }
     return out;
