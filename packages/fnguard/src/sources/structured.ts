@@ -9,6 +9,7 @@
 import jsyaml from 'js-yaml';
 import { parseTree, type Node as JsonNode, type ParseError as JsonParseError, printParseErrorCode } from 'jsonc-parser';
 import { ParseError } from '../core/errors.js';
+import { LineIndex } from '../core/line-index.js';
 import type { Location } from '../model/types.js';
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
@@ -173,19 +174,8 @@ export function parseYaml(text: string, file: string): StructuredDoc {
 export function parseJson(text: string, file: string): StructuredDoc {
   const errors: JsonParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  // Line starts, to turn offsets into lines with a binary search.
-  const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  const lineAt = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lines = new LineIndex(text);
+  const lineAt = (offset: number): number => lines.line(offset);
   if (errors.length > 0 || !root) {
     const e = errors[0];
     const line = e ? lineAt(e.offset) : 1;

@@ -29,26 +29,7 @@ export const RESOURCE_PARAMS = new Set([
   'Statement',
 ]);
 
-/** 1-based line numbers for character offsets, from one scan of the text. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-  line(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-  column(offset: number): number {
-    return offset - this.starts[this.line(offset) - 1]! + 1;
-  }
-}
+export { LineIndex } from '../../core/line-index.js';
 
 /**
  * Join the parts of a string built from static text and placeholders (template literal, f-string,

@@ -1,20 +1,4 @@
-/** Offset → 1-based line lookups for parsers that report offsets (jsonc-parser, yaml). */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  line(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-}
+export { LineIndex } from '../../core/line-index.js';
 
 /** Classify where a package comes from by its resolved URL / spec. */
 export function sourceOf(resolvedOrSpec: string | undefined): import('./types.js').DepSource {
