@@ -30,7 +30,12 @@ export function renderConsole(res: ScanResult, opts: ConsoleOptions): string {
 
   const groups = new Map<string, Finding[]>();
   for (const f of res.findings) {
-    const key = f.functions.length === 1 ? `function ${f.functions[0]!.name}` : f.functions.length > 1 ? `functions ${f.functions.map((x) => x.name).join(', ')}` : `file ${f.loc.file}`;
+    const principal = f.logicalLocations?.find((l) => l.kind === 'principal');
+    const key =
+      f.functions.length === 1 ? `function ${f.functions[0]!.name}`
+      : f.functions.length > 1 ? `functions ${f.functions.map((x) => x.name).join(', ')}`
+      : principal ? `principal ${principal.fullyQualifiedName ?? principal.name}`
+      : `file ${f.loc.file}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const worst = (fs: Finding[]) => Math.max(...fs.map((f) => rank(f.severity)));
