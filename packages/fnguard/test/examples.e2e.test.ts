@@ -88,3 +88,22 @@ test('severity threshold, rule and category filters change what fails the run', 
   const critical = await runCli(['scan', join(examples, 'azure-functions'), '--severity-threshold', 'critical']);
   assert.equal(critical.code, 0, 'no critical finding in the Azure Functions example');
 });
+
+test('the iam subcommands work on the bundled examples', async () => {
+  const audit = await runCli(['iam', 'audit', join(examples, 'aws-account', 'account-authorization-details.json'), '--format', 'sarif']);
+  assert.equal(audit.code, 1, audit.stderr);
+  const log = JSON.parse(audit.stdout);
+  const validate = sarifValidator();
+  assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+  const escalations = (log.runs[0].results as (SarifResult & { locations: { logicalLocations?: { fullyQualifiedName?: string }[] }[] })[]).filter((r) => r.ruleId === 'AWS_IAM_PRIVILEGE_ESCALATION');
+  assert.deepEqual(escalations.map((r) => r.locations[0]!.logicalLocations?.[0]?.fullyQualifiedName).sort(), [
+    'arn:aws:iam::123456789012:role/image-pipeline-lambda',
+    'arn:aws:iam::123456789012:user/ci-deployer',
+  ]);
+
+  const policy = await runCli(['iam', 'policy', join(examples, 'serverless-app'), '--function', 'createOrder']);
+  assert.equal(policy.code, 0, policy.stderr);
+  const doc = JSON.parse(policy.stdout) as { Statement: { Action: string[]; Resource: string[] }[] };
+  assert.deepEqual(doc.Statement.flatMap((s) => s.Action).sort(), ['dynamodb:GetItem', 'dynamodb:PutItem', 'secretsmanager:GetSecretValue']);
+  assert.ok(doc.Statement.some((s) => s.Resource.includes('arn:aws:dynamodb:*:*:table/orders-api-dev-orders')));
+});
