@@ -32,6 +32,8 @@ export async function buildModel(target: string, opts: LoadOptions & { workers?:
 export async function scan(target: string, opts: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const model = await buildModel(target, opts);
+  // Counted before the rules run: secret rules add the files they report on.
+  const files = model.files.length;
   const rules = selectRules(opts.rules ?? ALL_RULES, opts);
   opts.onProgress?.(`running ${rules.length} rules on ${model.functions.length} function(s)…`);
   const findings = await runRules(model, rules, opts.ruleOptions ?? {});
@@ -40,6 +42,6 @@ export async function scan(target: string, opts: ScanOptions = {}): Promise<Scan
     findings,
     rules: rules.map((r) => r.meta),
     diagnostics: model.diagnostics,
-    stats: { files: model.files.length, functions: model.functions.length, durationMs: performance.now() - started },
+    stats: { files, functions: model.functions.length, durationMs: performance.now() - started },
   };
 }
