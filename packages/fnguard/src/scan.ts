@@ -36,7 +36,8 @@ export async function scan(target: string, opts: ScanOptions = {}): Promise<Scan
   const files = model.files.length;
   const rules = selectRules(opts.rules ?? ALL_RULES, opts);
   opts.onProgress?.(`running ${rules.length} rules on ${model.functions.length} function(s)…`);
-  const findings = await runRules(model, rules, opts.ruleOptions ?? {});
+  // Rules that can use a worker thread (the secret scan) follow the same --workers setting.
+  const findings = await runRules(model, rules, { workers: opts.workers, ...opts.ruleOptions });
   return {
     root: model.root,
     findings,

@@ -81,6 +81,13 @@ export async function runRules(model: Model, rules: readonly Rule[], options: Re
       return memo.get(key) as T;
     },
   };
+  for (const rule of rules) {
+    try {
+      rule.prepare?.(ctx);
+    } catch {
+      // check() runs the same work again and reports its failure.
+    }
+  }
   const lines = new FileLines(model);
   const findings: Finding[] = [];
   const seen = new Set<string>();

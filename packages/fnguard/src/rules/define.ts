@@ -64,6 +64,11 @@ export interface RuleContext {
 
 export interface Rule {
   meta: RuleMeta;
+  /**
+   * Optional: start expensive, independent work (e.g. in a worker thread) before any rule runs,
+   * so it overlaps with the other rules. Results are shared through ctx.memo.
+   */
+  prepare?(ctx: RuleContext): void;
   check(ctx: RuleContext): Iterable<Report> | Promise<Iterable<Report>>;
 }
 

@@ -7,7 +7,7 @@ import type { WorkerInput } from './parallel.js';
 const input = workerData as WorkerInput;
 try {
   const model = await loadModel({ root: input.root, iacFiles: input.files, allPaths: input.allPaths, diagnostics: [] }, { maxFileBytes: input.maxFileBytes });
-  parentPort!.postMessage({ model });
+  parentPort!.postMessage({ result: model });
 } catch (err) {
   parentPort!.postMessage({ error: describeError(err) });
 }

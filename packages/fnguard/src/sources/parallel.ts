@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { posix } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { runWorker } from '../core/worker.js';
 import type { Model } from '../model/types.js';
 import type { Discovery } from './discover.js';
 import { loadModel, sortModel, type LoadOptions } from './load.js';
@@ -83,25 +83,6 @@ function assign(groups: SourceFile[][], workers: number): SourceFile[][] {
   return bins.map((b) => b.files).filter((f) => f.length > 0);
 }
 
-function runWorker(input: WorkerInput): Promise<Model> {
-  // Under tsx (tests, benches) the worker is the .ts file; in the built package it is the .js.
-  const worker = import.meta.url.endsWith('.ts')
-    ? new Worker(
-        // Loader hooks are not inherited by workers on Node 20: register tsx inside the worker first.
-        `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL('./parallel-worker.ts', import.meta.url).href)}); })`,
-        { eval: true, workerData: input },
-      )
-    : new Worker(new URL('./parallel-worker.js', import.meta.url), { workerData: input });
-  return new Promise((resolve, reject) => {
-    worker.once('message', (m: { model?: Model; error?: string }) => {
-      void worker.terminate();
-      if (m.model) resolve(m.model);
-      else reject(new Error(m.error ?? 'worker failed'));
-    });
-    worker.once('error', reject);
-  });
-}
-
 function merge(found: Discovery, parts: Model[]): Model {
   const [first, ...rest] = parts;
   const model = first!;
@@ -126,7 +107,7 @@ export async function loadModelParallel(found: Discovery, opts: LoadOptions, wor
   const bins = assign(partition(found.iacFiles), n);
   if (bins.length < 2) return loadModel(found, opts);
   opts.onProgress?.(`parsing ${found.iacFiles.length} file(s) on ${bins.length} threads…`);
-  const parts = await Promise.all(bins.map((files) => runWorker({ root: found.root, files, allPaths: found.allPaths, maxFileBytes: opts.maxFileBytes })));
+  const parts = await Promise.all(bins.map((files) => runWorker<Model>(import.meta.url, 'parallel-worker', { root: found.root, files, allPaths: found.allPaths, maxFileBytes: opts.maxFileBytes } satisfies WorkerInput)));
   return merge(found, parts);
 }
 

@@ -36,7 +36,7 @@ export function detectTemplate(s: string): string | null {
     let i = s.indexOf(open);
     while (i >= 0) {
       const c = s.indexOf(close, i + open.length);
-      if (c < 0) { i = s.indexOf(open, i + 1); continue; } // TEMP quadratic
+      if (c < 0) break; // no later opener can close either: stay linear
       const body = s.slice(i + open.length, Math.min(c, i + open.length + 512));
       if (open === '<%') { if (/[a-z0-9]/i.test(body)) return 'template.erb'; }
       else if (open === '[[') { if (body.includes('${') || body.includes('*{')) return 'template.expression'; }

@@ -2,9 +2,10 @@
 import { posix } from 'node:path';
 import type { FunctionNode, Model } from '../../model/types.js';
 import type { RuleContext, RuleMeta } from '../define.js';
-import { candidateFiles, DEFAULT_MAX_SECRET_FILE_BYTES } from '../../analyzers/secrets/files.js';
+import { DEFAULT_MAX_SECRET_FILE_BYTES } from '../../analyzers/secrets/files.js';
+import { scanFilesMaybeInWorker } from '../../analyzers/secrets/scan-files.js';
 import { makeAllowList, type SecretAllowList } from '../../analyzers/secrets/allow.js';
-import { scanText, type FoundSecret } from '../../analyzers/secrets/scan-text.js';
+import type { FoundSecret } from '../../analyzers/secrets/scan-text.js';
 
 export const SECRETS_COMPLIANCE: RuleMeta['compliance'] = {
   'PCI-DSS-4.0': ['3.5.1', '8.3.2', '8.6.2'],
@@ -49,18 +50,20 @@ export interface FileSecrets { path: string; secrets: FoundSecret[] }
  */
 export function sourceSecrets(ctx: RuleContext): Promise<FileSecrets[]> {
   return ctx.memo('secrets:source', async () => {
-    const allow = allowList(ctx);
     const envLines = new Set(ctx.model.functions.flatMap((f) => f.env.filter((e) => e.value !== undefined).map((e) => `${e.loc.file}:${e.loc.line}`)));
-    const max = typeof ctx.options.maxFileBytes === 'number' ? ctx.options.maxFileBytes : DEFAULT_MAX_SECRET_FILE_BYTES;
+    const maxBytes = typeof ctx.options.maxFileBytes === 'number' ? ctx.options.maxFileBytes : DEFAULT_MAX_SECRET_FILE_BYTES;
+    const raw = ctx.options.secretAllow;
+    const allow = Array.isArray(raw) ? raw.filter((e): e is string => typeof e === 'string') : typeof raw === 'string' ? [raw] : [];
+    const scanned = await scanFilesMaybeInWorker({ root: ctx.model.root, paths: ctx.model.paths, maxBytes, allow }, ctx.options.workers !== 1);
+    for (const r of scanned.refused) ctx.model.diagnostics.push({ level: 'warning', file: r.path, message: r.message });
     const out: FileSecrets[] = [];
     const kept = new Set(ctx.model.files.map((f) => f.path));
-    for (const { path, text } of candidateFiles(ctx.model, max, allow.allowsPath)) {
-      const secrets = (await scanText(path, text)).filter((s) => !allow.allowsHash(s.hash) && !envLines.has(`${path}:${s.line}`));
-      if (secrets.length > 0) {
-        out.push({ path, secrets });
-        // keep the text so `fnguard-ignore` comments next to the secret are honoured
-        if (!kept.has(path)) ctx.model.files.push({ path, format: 'code', text });
-      }
+    for (const { path, text, secrets: all } of scanned.files) {
+      const secrets = all.filter((s) => !envLines.has(`${path}:${s.line}`));
+      if (secrets.length === 0) continue;
+      out.push({ path, secrets });
+      // keep the text so `fnguard-ignore` comments next to the secret are honoured
+      if (!kept.has(path)) ctx.model.files.push({ path, format: 'code', text });
     }
     return out;
   });
