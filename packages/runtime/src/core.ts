@@ -5,7 +5,7 @@ import { DETECTOR_NAMES, type DetectorName } from './detectors/index.js';
 import { emit, stdoutSink, type EventContext, type SecurityFinding, type Sink } from './events/ocsf.js';
 import { badHeaderValue, clientIp, DEFAULT_SECURITY_HEADERS, parseCookies, securityHeaders, SPOOFABLE, type HeaderMap, type SecurityHeaderOptions } from './headers/headers.js';
 import { LocalRateLimiter, RedisRateLimiter, rateKey, type RateLimitOptions, type SharedRateLimitOptions } from './limits/rate.js';
-import { compileSchema, type Schema, type Validator } from './validate/schema.js';
+import { compileSchema, type Schema, type ValidationResult, type Validator } from './validate/schema.js';
 import { DEFAULT_LIMITS, walk, type Limits, type Mode, type WalkConfig, type WalkState } from './validate/walk.js';
 
 export type { Mode } from './validate/walk.js';
@@ -206,7 +206,7 @@ export class Engine {
     const structural = this.cfg.structural;
 
     // 1. headers: CR/LF/NUL in a value is request smuggling, then injection in the text of each header
-    for (const name in h) {
+    for (const name of Object.keys(h)) {
       if (badHeaderValue(h[name] as string) || badHeaderValue(name)) {
         st.findings.push({ category: 'header', rule: 'header.crlf', location: `headers.${name}`, action: structural, severity: 'high' });
       }
@@ -267,7 +267,7 @@ export class Engine {
     walk(view.query, 'query', cfg, st);
     walk(view.pathParams, 'path', cfg, st);
     if (!st.stop) walk(view.path, 'path(raw)', cfg, st, 0, this.headerDetectors);
-    for (const name in h) {
+    for (const name of Object.keys(h)) {
       if (st.stop) break;
       const value = h[name] as string;
       if (name === 'cookie') {
@@ -293,20 +293,25 @@ export class Engine {
     return ok;
   }
 
-  /** Checks one queue/stream record (or a whole non-batch event). True when it must not be processed. */
-  async record(payload: unknown, location: string, source: string, ctx: EventContext, st: WalkState = this.state()): Promise<boolean> {
+  /**
+   * Checks one queue/stream record (or a whole non-batch event). True when it must not be processed.
+   * Synchronous unless the schema validator is async: a batch should not pay a promise per record.
+   */
+  record(payload: unknown, location: string, source: string, ctx: EventContext, st: WalkState = this.state()): boolean | Promise<boolean> {
     walk(payload, location, this.cfg, st);
-    let bad = this.blocked(st);
-    if (!bad) {
-      const validator = this.schemaFor(source);
-      if (validator) {
-        const r = await validator(payload);
-        if (!r.ok) {
-          st.findings.push({ category: 'validation', rule: 'validation.schema', location: schemaLocation(location, r.path), action: this.cfg.structural, severity: 'low' });
-          bad = this.cfg.structural === 'blocked';
-        }
-      }
-    }
+    const validator = this.blocked(st) ? undefined : this.schemaFor(source);
+    if (validator === undefined) return this.recordDone(st, ctx, this.blocked(st));
+    const r = validator(payload);
+    return r instanceof Promise ? r.then((x) => this.recordValidated(x, location, st, ctx)) : this.recordValidated(r, location, st, ctx);
+  }
+
+  private recordValidated(r: ValidationResult, location: string, st: WalkState, ctx: EventContext): boolean {
+    if (r.ok) return this.recordDone(st, ctx, false);
+    st.findings.push({ category: 'validation', rule: 'validation.schema', location: schemaLocation(location, r.path), action: this.cfg.structural, severity: 'low' });
+    return this.recordDone(st, ctx, this.cfg.structural === 'blocked');
+  }
+
+  private recordDone(st: WalkState, ctx: EventContext, bad: boolean): boolean {
     this.report(st.findings, ctx);
     return bad;
   }

@@ -194,8 +194,10 @@ export async function inspectAws(engine: Engine, event: unknown, context: Lambda
     for (let i = 0; i < recs.length; i++) {
       const r = obj(recs[i]);
       const st = engine.state();
-      const { id, payload } = recordPayload(engine, source, r, `records[${i}]`, st);
-      if (await engine.record(payload, `records[${i}]`, source, ctx, st)) {
+      const loc = `records[${i}]`;
+      const { id, payload } = recordPayload(engine, source, r, loc, st);
+      const verdict = engine.record(payload, loc, source, ctx, st);
+      if (verdict === true || (verdict !== false && await verdict)) {
         if (id !== undefined && source !== 'sns') failures.push(id);
       } else keep.push(recs[i]);
     }

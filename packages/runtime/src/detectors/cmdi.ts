@@ -101,8 +101,8 @@ function commandAt(s: string, i: number, strongSep: boolean): boolean {
 export function detectCmdi(s: string): string | null {
   const n = s.length;
   if (n < 2) return null;
-  if (s.indexOf('${IFS') >= 0 || s.indexOf('$IFS$') >= 0) return 'cmdi.ifs';
-  if (s.indexOf('/dev/tcp/') >= 0 || s.indexOf('/dev/udp/') >= 0) return 'cmdi.reverse-shell';
+  if (s.indexOf('IFS') >= 0 && (s.indexOf('${IFS') >= 0 || s.indexOf('$IFS$') >= 0)) return 'cmdi.ifs';
+  if (s.indexOf('/dev/') >= 0 && (s.indexOf('/dev/tcp/') >= 0 || s.indexOf('/dev/udp/') >= 0)) return 'cmdi.reverse-shell';
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c === 36 && s.charCodeAt(i + 1) === 40 && s.charCodeAt(i + 2) !== 40) {

@@ -315,7 +315,8 @@ export function detectSqli(s: string): string | null {
 }
 
 const STMT_START = new Set(['select', 'drop', 'delete', 'insert', 'update', 'exec', 'execute', 'shutdown', 'declare', 'waitfor', 'truncate', 'alter', 'create']);
-// Literal alternations (no quantifiers: linear, RE2-safe); .test() allocates nothing, unlike lower-casing a copy.
+// Literal alternations (no quantifiers: linear, RE2-safe). V8 runs these as native code without a
+// lower-cased copy; measured faster than both toLowerCase+indexOf and a hand-written JS scan.
 const KEYWORD_FORMS = /union|waitfor|order|select|drop/i;
 /** Keyword-only constructs that count anywhere (no punctuation needed). */
 const ANYWHERE_WORD = /union|waitfor|outfile|dumpfile|xp_cmdshell/i;
@@ -335,6 +336,12 @@ function bareCandidate(s: string): boolean {
     // a leading number matters only if SQL continues after it ("1 or 1=1"), not in "12 Main St."
     let j = i + 1;
     while (j < s.length && (isWordChar(s.charCodeAt(j)) || s.charCodeAt(j) === 41 || s.charCodeAt(j) === 45)) j++;
+    let k = j;
+    while (k < s.length && isSpace(s.charCodeAt(k))) k++;
+    // prefixBare wants LOGIC (a word, && or ||), a comment or ORDER after the number: other punctuation
+    // ("2026-11-25T15:00", "10:30", "3.5/5") cannot start one, only the anywhere-forms remain
+    const p = s.charCodeAt(k);
+    if (k < s.length && !isWordChar(p)) return p === 124 || p === 38 || p === 35 || p === 45 || p === 47 || anywhereOnce(s);
     return continuationAt(s, j);
   }
   if (anywhereOnce(s)) return true;
