@@ -107,3 +107,13 @@ test('the iam subcommands work on the bundled examples', async () => {
   assert.deepEqual(doc.Statement.flatMap((s) => s.Action).sort(), ['dynamodb:GetItem', 'dynamodb:PutItem', 'secretsmanager:GetSecretValue']);
   assert.ok(doc.Statement.some((s) => s.Resource.includes('arn:aws:dynamodb:*:*:table/orders-api-dev-orders')));
 });
+
+test('iam policy --format sarif gives valid SARIF with the role-versus-code findings and the generated policies', async () => {
+  const r = await runCli(['iam', 'policy', join(examples, 'sam-app'), '--format', 'sarif']);
+  assert.equal(r.code, 0, r.stderr);
+  const log = JSON.parse(r.stdout);
+  const validate = sarifValidator();
+  assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+  assert.deepEqual((log.runs[0].results as SarifResult[]).map(line), ['AWS_IAM_UNUSED_PERMISSION template.yaml:64']);
+  assert.deepEqual(log.runs[0].properties.generatedPolicies.map((p: { function: string; verified: boolean }) => [p.function, p.verified]).sort(), [['ExportFunction', true], ['ThumbnailFunction', true]]);
+});

@@ -9,8 +9,12 @@ import { buildModel } from '../../scan.js';
 import { generateForModel, snippetFor, type FunctionPolicy } from '../../analyzers/iam/generate/index.js';
 import { oneOf, parseFlags, writeOutput } from '../common.js';
 import type { Command } from '../types.js';
+import type { Model } from '../../model/types.js';
+import { runRules } from '../../findings/engine.js';
+import { renderReport } from '../../report/index.js';
+import { iamUsageRules } from '../../rules/iam-usage/index.js';
 
-const FORMATS = ['json', 'yaml', 'hcl', 'snippet', 'console'] as const;
+const FORMATS = ['json', 'yaml', 'hcl', 'snippet', 'console', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 const USAGE = `fnguard iam policy <path> [options]
@@ -24,6 +28,9 @@ Options:
                          hcl      Terraform data "aws_iam_policy_document"
                          snippet  each function in its own format (serverless.yml, SAM, Terraform)
                          console  readable summary: calls found, policy, notes, verification
+                         sarif    the findings that compare role and code (AWS_IAM_UNUSED_PERMISSION,
+                                  AWS_IAM_CALL_NOT_ALLOWED) for these functions, with each generated
+                                  policy in the run's properties.generatedPolicies
   --output FILE          write to FILE instead of stdout
 Resources named by template references stay references: \${Orders.Arn} (CloudFormation, written as !GetAtt/!Ref/!Sub
 in YAML) and \${aws_sqs_queue.jobs.arn} (Terraform, written as expressions in HCL). Unknown resources are * with a note.
@@ -62,6 +69,22 @@ function consoleFor(p: FunctionPolicy): string {
   return lines.join('\n');
 }
 
+/** The role-versus-code findings of the selected functions as SARIF, the policies as run properties. */
+async function sarifFor(model: Model, policies: FunctionPolicy[]): Promise<string> {
+  const started = performance.now();
+  const ids = new Set(policies.map((p) => p.fn.id));
+  const findings = (await runRules(model, iamUsageRules)).filter((f) => f.functions.some((fn) => ids.has(fn.id)));
+  const log = JSON.parse(
+    renderReport(
+      { root: model.root, findings, rules: iamUsageRules.map((r) => r.meta), diagnostics: model.diagnostics, stats: { files: model.files.length, functions: policies.length, durationMs: performance.now() - started } },
+      'sarif',
+      { color: false },
+    ),
+  ) as { runs: { properties?: Record<string, unknown> }[] };
+  log.runs[0]!.properties = { generatedPolicies: policies.map((p) => ({ function: p.fn.name, id: p.fn.id, policy: p.policy, verified: p.verification.ok })) };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
 export const iamPolicyCommand: Command = {
   name: 'policy',
   summary: 'generate least-privilege IAM policies from handler code',
@@ -90,6 +113,8 @@ export const iamPolicyCommand: Command = {
     let text: string;
     if (format === 'json') {
       text = `${JSON.stringify(wanted !== undefined && policies.length === 1 ? policies[0]!.policy : { functions: policies.map(jsonFor) }, null, 2)}\n`;
+    } else if (format === 'sarif') {
+      text = await sarifFor(model, policies);
     } else if (format === 'console') {
       text = `${policies.map(consoleFor).join('\n\n')}\n`;
     } else {
