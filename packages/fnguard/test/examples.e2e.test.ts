@@ -25,7 +25,8 @@ interface SarifResult {
 }
 
 async function sarifOf(dir: string): Promise<{ code: number; results: SarifResult[]; log: unknown }> {
-  const r = await runCli(['scan', dir, '--vuln-db', join(examples, 'osv-db'), '--format', 'sarif']);
+  // The day is pinned: runtime end-of-support findings must not change with the calendar.
+  const r = await runCli(['scan', dir, '--vuln-db', join(examples, 'osv-db'), '--format', 'sarif', '--today', '2026-11-25']);
   assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}: ${r.stderr}`);
   const log = JSON.parse(r.stdout);
   return { code: r.code, results: log.runs[0].results, log };

@@ -80,3 +80,16 @@ export function defineRule(rule: Rule): Rule {
 export function functionsOf(model: Model, cloud: Cloud): FunctionNode[] {
   return model.functions.filter((f) => f.cloud === cloud);
 }
+
+/**
+ * The day date-based rules (runtime end of support) compare with: the `today` scan option
+ * (YYYY-MM-DD, `--today` on the CLI, for reproducible reports and tests) or the current date.
+ */
+export function todayOf(ctx: RuleContext): Date {
+  const v = ctx.options.today;
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) {
+    const d = new Date(`${v.slice(0, 10)}T00:00:00Z`);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  return new Date();
+}

@@ -29,6 +29,7 @@ Options:
   --registry URL[,URL]                 extra package registries that are expected (not dependency confusion)
   --typosquat-allow NAME[,NAME]        package names that only look like typosquats
   --workers N                          parsing threads (default: one per core for large scans)
+  --today YYYY-MM-DD                   judge runtime end-of-support dates as of this day (reproducible reports)
   --no-color                           never colour the console output
   --verbose                            also print informational scan notes
 Exit codes: 0 no findings at/above the threshold, 1 findings, 2 usage or fatal error.
@@ -57,6 +58,7 @@ export const scanCommand: Command = {
         registry: { type: 'string', multiple: true },
         'typosquat-allow': { type: 'string', multiple: true },
         workers: { type: 'string' },
+        today: { type: 'string' },
         'no-color': { type: 'boolean' },
         verbose: { type: 'boolean' },
       },
@@ -87,6 +89,9 @@ export const scanCommand: Command = {
       workers = Number(values.workers);
       if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be a whole number from 1 to 64 (got '${values.workers}')`);
     }
+    if (values.today !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || Number.isNaN(Date.parse(values.today)))) {
+      throw new UsageError(`--today must be a date as YYYY-MM-DD (got '${values.today}')`);
+    }
     if (values['vuln-db'] && !existsSync(resolve(io.cwd, values['vuln-db']))) throw new UsageError(`--vuln-db not found: ${values['vuln-db']}`);
 
     const progress = io.isTTY && format === 'console' && !values.output ? (msg: string) => io.stderr(`\r\x1b[2K${msg}`) : undefined;
@@ -105,6 +110,7 @@ export const scanCommand: Command = {
         secretAllow: listFlag(values['secret-allow']),
         registries: listFlag(values.registry),
         typosquatAllow: listFlag(values['typosquat-allow']),
+        ...(values.today ? { today: values.today } : {}),
       },
     });
     if (progress) io.stderr('\r\x1b[2K');

@@ -282,7 +282,7 @@ testRule(httpTimeoutExcessive, {
 });
 
 // Pinned "today" so the fixtures keep their meaning as the calendar moves on.
-const NOW = { now: '2026-11-25' };
+const NOW = { today: '2026-11-25' };
 
 testRule(runtimeDeprecated, {
   ruleOptions: NOW,

@@ -10,7 +10,7 @@
  */
 import type { Api, AuthType, Cloud, EnvVar, FunctionNode, Location, Model, Prop, Trigger } from '../../model/types.js';
 import { functionsBehindApi } from '../../model/queries.js';
-import { defineRule, functionsOf, type Report, type Rule, type RuleContext, type RuleMeta } from '../define.js';
+import { todayOf, defineRule, functionsOf, type Report, type Rule, type RuleContext, type RuleMeta } from '../define.js';
 
 /** Define an AWS rule (clouds is always ['aws']). */
 export function awsRule(meta: Omit<RuleMeta, 'clouds'> & { clouds?: Cloud[] }, check: (ctx: RuleContext) => Iterable<Report>): Rule {
@@ -204,14 +204,9 @@ export function numberOption(ctx: RuleContext, name: string, fallback: number): 
   return typeof n === 'number' && Number.isFinite(n) ? n : fallback;
 }
 
-/** "Today" for date-based rules; `options.now` (ISO date) pins it in tests. */
+/** "Today" for date-based rules (the `today` scan option pins it). */
 export function today(ctx: RuleContext): Date {
-  const v = ctx.options['now'];
-  if (typeof v === 'string' || v instanceof Date) {
-    const d = new Date(v);
-    if (!Number.isNaN(d.getTime())) return d;
-  }
-  return new Date();
+  return todayOf(ctx);
 }
 
 /** 12-digit account id inside an ARN, when written literally. */

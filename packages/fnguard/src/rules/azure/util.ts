@@ -9,7 +9,7 @@
  */
 import { detectSecretValue, type SecretMatch } from '../../analyzers/secrets/detect.js';
 import type { AzureSettings, Cloud, EnvVar, FunctionNode, Location, Prop } from '../../model/types.js';
-import { defineRule, functionsOf, type Report, type Rule, type RuleContext, type RuleMeta } from '../define.js';
+import { defineRule, functionsOf, todayOf, type Report, type Rule, type RuleContext, type RuleMeta } from '../define.js';
 
 /** Define a rule for one cloud (meta.clouds filled in). */
 export function cloudRule(cloud: Cloud, meta: Omit<RuleMeta, 'clouds'>, check: (ctx: RuleContext) => Iterable<Report>): Rule {
@@ -90,5 +90,5 @@ export function names(fns: FunctionNode[]): string {
 
 /** Today as YYYY-MM-DD, or the `today` rule option (tests, reproducible reports). */
 export function today(ctx: RuleContext): string {
-  return typeof ctx.options.today === 'string' ? ctx.options.today : new Date().toISOString().slice(0, 10);
+  return todayOf(ctx).toISOString().slice(0, 10);
 }
