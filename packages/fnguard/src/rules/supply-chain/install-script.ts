@@ -1,5 +1,5 @@
-import { defineRule, type Report } from '../define.js';
-import { deps, fnsOrUndefined, label, pkgLoc, SUPPLY_CHAIN_COMPLIANCE, via } from './shared.js';
+import { defineRule } from '../define.js';
+import { label, perPackage, SUPPLY_CHAIN_COMPLIANCE, via } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -13,19 +13,8 @@ export default defineRule({
     compliance: SUPPLY_CHAIN_COMPLIANCE,
   },
   check(ctx) {
-    const reports: Report[] = [];
-    const d = deps(ctx);
-    for (const lock of d.lockfiles) {
-      for (const p of lock.packages) {
-        if (!p.hasInstallScript) continue;
-        reports.push({
-          message: `${label(p)}${via(p)} runs an install script`,
-          loc: pkgLoc(lock, p),
-          fn: fnsOrUndefined(d.functionsOf(lock)),
-          key: `${p.name}@${p.version ?? ''}`,
-        });
-      }
-    }
-    return reports;
+    return perPackage(ctx, (p) =>
+      p.hasInstallScript ? { message: `${label(p)}${via(p)} runs an install script`, key: `${p.name}@${p.version ?? ''}` } : undefined,
+    );
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule, type Report } from '../define.js';
-import { deps, fnsOrUndefined, label, pkgLoc, SUPPLY_CHAIN_COMPLIANCE } from './shared.js';
+import { defineRule } from '../define.js';
+import { label, perPackage, SUPPLY_CHAIN_COMPLIANCE } from './shared.js';
 
 /** sha1 only (npm `sha1-…`, pip `sha1:…`) is collision-prone; sha256/384/512 are fine. */
 export function integrityProblem(integrity: string[]): 'missing' | 'sha1' | undefined {
@@ -19,23 +19,19 @@ export default defineRule({
     compliance: SUPPLY_CHAIN_COMPLIANCE,
   },
   check(ctx) {
-    const reports: Report[] = [];
-    const d = deps(ctx);
-    for (const lock of d.lockfiles) {
-      // requirements files without --hash are covered by FNG_DEP_PYTHON_UNPINNED / hash mode
-      if (lock.kind === 'requirements') continue;
-      for (const p of lock.packages) {
-        if (p.source !== 'registry') continue;
+    return perPackage(
+      ctx,
+      (p, lock) => {
+        if (p.source !== 'registry') return undefined;
         const problem = integrityProblem(p.integrity);
-        if (!problem) continue;
-        reports.push({
+        if (!problem) return undefined;
+        return {
           message: problem === 'missing' ? `${label(p)} has no integrity hash in ${lock.file}` : `${label(p)} is verified with SHA-1 only`,
-          loc: pkgLoc(lock, p),
-          fn: fnsOrUndefined(d.functionsOf(lock)),
           key: `${p.name}@${p.version ?? ''}:${problem}`,
-        });
-      }
-    }
-    return reports;
+        };
+      },
+      // requirements files without --hash are covered by FNG_DEP_PYTHON_UNPINNED / hash mode
+      (lock) => lock.kind !== 'requirements',
+    );
   },
 });

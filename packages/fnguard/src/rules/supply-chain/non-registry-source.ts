@@ -1,5 +1,5 @@
-import { defineRule, type Report } from '../define.js';
-import { deps, fnsOrUndefined, label, pkgLoc, SUPPLY_CHAIN_COMPLIANCE, via } from './shared.js';
+import { defineRule } from '../define.js';
+import { label, perPackage, SUPPLY_CHAIN_COMPLIANCE, via } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -13,19 +13,13 @@ export default defineRule({
     compliance: SUPPLY_CHAIN_COMPLIANCE,
   },
   check(ctx) {
-    const reports: Report[] = [];
-    const d = deps(ctx);
-    for (const lock of d.lockfiles) {
-      for (const p of lock.packages) {
-        if (p.source !== 'git' && p.source !== 'url') continue;
-        reports.push({
-          message: `${label(p)}${via(p)} comes from ${p.source === 'git' ? 'a git repository' : 'a URL'}: ${p.resolved ?? p.spec ?? ''}`.trimEnd(),
-          loc: pkgLoc(lock, p),
-          fn: fnsOrUndefined(d.functionsOf(lock)),
-          key: `${p.name}:${p.resolved ?? p.spec ?? ''}`,
-        });
-      }
-    }
-    return reports;
+    return perPackage(ctx, (p) =>
+      p.source === 'git' || p.source === 'url'
+        ? {
+            message: `${label(p)}${via(p)} comes from ${p.source === 'git' ? 'a git repository' : 'a URL'}: ${p.resolved ?? p.spec ?? ''}`.trimEnd(),
+            key: `${p.name}:${p.resolved ?? p.spec ?? ''}`,
+          }
+        : undefined,
+    );
   },
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { FunctionNode, Location } from '../../model/types.js';
-import type { RuleContext, RuleMeta } from '../define.js';
+import type { Report, RuleContext, RuleMeta } from '../define.js';
 import { analyzeDeps, type DepsAnalysis } from '../../analyzers/deps/project.js';
 import { loadVulnDb, type VulnIndex } from '../../analyzers/deps/osv.js';
 import { queryOsvOnline } from '../../analyzers/deps/online.js';
@@ -20,6 +20,27 @@ export const pkgLoc = (l: Lockfile, p: DepPackage): Location => ({ file: p.file 
 export const fnsOrUndefined = (fns: FunctionNode[]): FunctionNode[] | undefined => (fns.length > 0 ? fns : undefined);
 export const label = (p: DepPackage): string => (p.version ? `${p.name}@${p.version}` : p.name);
 /** ` (via a → b → c)` for transitive packages, `` for direct ones. */
+/**
+ * The loop of the per-package rules: one report for each locked package that `problem` objects
+ * to, located at the package's lockfile line and attributed to the functions the lockfile governs.
+ */
+export function perPackage(
+  ctx: RuleContext,
+  problem: (p: DepPackage, lock: Lockfile) => { message: string; key: string } | undefined,
+  lockfiles: (lock: Lockfile) => boolean = () => true,
+): Report[] {
+  const d = deps(ctx);
+  const reports: Report[] = [];
+  for (const lock of d.lockfiles) {
+    if (!lockfiles(lock)) continue;
+    for (const p of lock.packages) {
+      const found = problem(p, lock);
+      if (found) reports.push({ ...found, loc: pkgLoc(lock, p), fn: fnsOrUndefined(d.functionsOf(lock)) });
+    }
+  }
+  return reports;
+}
+
 export const via = (p: DepPackage): string => (p.path.length > 1 ? ` (via ${p.path.join(' → ')})` : ' (direct)');
 
 /** Default cache folder of `fnguard db update`. */
