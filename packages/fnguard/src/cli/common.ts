@@ -8,6 +8,7 @@ import { UsageError } from '../core/errors.js';
 import type { Finding } from '../findings/types.js';
 import { SEVERITIES, type Severity } from '../rules/define.js';
 import type { CommandIO } from './types.js';
+import type { Diagnostic } from '../model/types.js';
 
 /** The `options` of node's parseArgs, named so declaration output can refer to it. */
 export type FlagOptions = NonNullable<ParseArgsConfig['options']>;
@@ -57,4 +58,22 @@ export function writeOutput(text: string, output: string | undefined, io: Comman
   } catch (err) {
     throw new UsageError(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+}
+
+/** The flags every report-writing command takes. */
+export const REPORT_FLAGS = {
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'severity-threshold': { type: 'string' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+/** Colour only for console output to a terminal, and never when asked not to (`--no-color`, NO_COLOR). */
+export function useColor(format: string, io: CommandIO, values: { 'no-color'?: boolean; output?: string }): boolean {
+  return format === 'console' && io.isTTY && !values['no-color'] && !process.env.NO_COLOR && !values.output;
+}
+
+/** Scan warnings as one line each on stderr, so stdout stays a clean report. */
+export function printWarnings(diagnostics: readonly Diagnostic[], io: CommandIO): void {
+  for (const d of diagnostics) if (d.level === 'warning') io.stderr(`warning: ${d.file}${d.line ? `:${d.line}` : ''} ${d.message}\n`);
 }

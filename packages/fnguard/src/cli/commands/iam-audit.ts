@@ -11,7 +11,7 @@ import type { ScanResult } from '../../findings/types.js';
 import { renderReport } from '../../report/index.js';
 import { awsIamRules } from '../../rules/iam/index.js';
 import { loadAccountExport } from '../../sources/aws-account/index.js';
-import { exitCodeFor, oneOf, parseFlags, severityThreshold, writeOutput } from '../common.js';
+import { exitCodeFor, oneOf, parseFlags, printWarnings, REPORT_FLAGS, severityThreshold, useColor, writeOutput } from '../common.js';
 import type { Command } from '../types.js';
 
 const FORMATS = ['console', 'json', 'sarif'] as const;
@@ -71,16 +71,7 @@ export const iamAuditCommand: Command = {
   summary: 'audit an AWS account export (get-account-authorization-details) for IAM risks',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseFlags(
-      argv,
-      {
-        format: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'severity-threshold': { type: 'string' },
-        'no-color': { type: 'boolean' },
-      },
-      USAGE,
-    );
+    const { values, positionals } = parseFlags(argv, REPORT_FLAGS, USAGE);
     if (values.help) {
       io.stdout(`${USAGE}\n`);
       return 0;
@@ -89,9 +80,8 @@ export const iamAuditCommand: Command = {
     const format = oneOf(values.format, FORMATS, '--format', 'console');
     const threshold = severityThreshold(values['severity-threshold']);
     const res = await auditAccountExport(resolve(io.cwd, positionals[0]!), positionals[0]!);
-    const color = format === 'console' && io.isTTY && !values['no-color'] && !process.env.NO_COLOR && !values.output;
-    writeOutput(renderReport(res, format, { color }), values.output, io);
-    for (const d of res.diagnostics) if (d.level === 'warning') io.stderr(`warning: ${d.file}${d.line ? `:${d.line}` : ''} ${d.message}\n`);
+    writeOutput(renderReport(res, format, { color: useColor(format, io, values) }), values.output, io);
+    printWarnings(res.diagnostics, io);
     return exitCodeFor(res.findings, threshold);
   },
 };

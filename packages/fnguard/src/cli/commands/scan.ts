@@ -5,7 +5,7 @@ import { CATEGORIES } from '../../rules/define.js';
 import { ALL_RULES } from '../../rules/index.js';
 import { scan } from '../../scan.js';
 import { renderReport, REPORT_FORMATS } from '../../report/index.js';
-import { exitCodeFor, listFlag, oneOf, parseFlags, severityThreshold, writeOutput } from '../common.js';
+import { exitCodeFor, listFlag, oneOf, parseFlags, printWarnings, REPORT_FLAGS, severityThreshold, useColor, writeOutput } from '../common.js';
 import type { Command } from '../types.js';
 
 const USAGE = `fnguard scan <path> [options]
@@ -43,9 +43,7 @@ export const scanCommand: Command = {
     const { values, positionals } = parseFlags(
       argv,
       {
-        format: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'severity-threshold': { type: 'string' },
+        ...REPORT_FLAGS,
         rule: { type: 'string', multiple: true },
         'skip-rule': { type: 'string', multiple: true },
         category: { type: 'string', multiple: true },
@@ -59,7 +57,6 @@ export const scanCommand: Command = {
         'typosquat-allow': { type: 'string', multiple: true },
         workers: { type: 'string' },
         today: { type: 'string' },
-        'no-color': { type: 'boolean' },
         verbose: { type: 'boolean' },
       },
       USAGE,
@@ -117,12 +114,9 @@ export const scanCommand: Command = {
     if (res.stats.files === 0) {
       io.stderr(`warning: no deployment definitions found under ${positionals[0]} (looked for serverless.yml, SAM/CloudFormation, Terraform, ARM, function.json)\n`);
     }
-    const color = format === 'console' && io.isTTY && !values['no-color'] && !process.env.NO_COLOR && !values.output;
-    writeOutput(renderReport(res, format, { color, verbose: values.verbose }), values.output, io);
-    // Scan notes go to stderr for machine formats so stdout stays parseable.
-    if (format !== 'console' || values.output) {
-      for (const d of res.diagnostics) if (d.level === 'warning') io.stderr(`warning: ${d.file}${d.line ? `:${d.line}` : ''} ${d.message}\n`);
-    }
+    writeOutput(renderReport(res, format, { color: useColor(format, io, values), verbose: values.verbose }), values.output, io);
+    // The console report lists scan notes itself; other formats get them on stderr.
+    if (format !== 'console' || values.output) printWarnings(res.diagnostics, io);
     return exitCodeFor(res.findings, threshold);
   },
 };
