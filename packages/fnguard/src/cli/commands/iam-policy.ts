@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { buildModel } from '../../scan.js';
 import { generateForModel, snippetFor, type FunctionPolicy } from '../../analyzers/iam/generate/index.js';
-import { oneOf, parseFlags, writeOutput } from '../common.js';
+import { oneOf, parseFlags, writeOutput, printWarnings } from '../common.js';
 import type { Command } from '../types.js';
 import type { Model } from '../../model/types.js';
 import { runRules } from '../../findings/engine.js';
@@ -123,7 +123,7 @@ export const iamPolicyCommand: Command = {
     }
     writeOutput(text, values.output, io);
 
-    for (const d of model.diagnostics) if (d.level === 'warning') io.stderr(`warning: ${d.file}${d.line ? `:${d.line}` : ''} ${d.message}\n`);
+    printWarnings(model.diagnostics, io);
     for (const p of policies) {
       for (const w of p.analysis.warnings) io.stderr(`warning: ${w.file} ${w.message}\n`);
       if (format !== 'console' && format !== 'json') for (const n of p.notes) io.stderr(`note: ${p.fn.name}: ${n}\n`);

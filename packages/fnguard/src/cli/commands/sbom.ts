@@ -5,7 +5,7 @@ import { buildModel } from '../../scan.js';
 import { TOOL } from '../../report/tool.js';
 import { analyzeDeps } from '../../analyzers/deps/project.js';
 import { buildSbom } from '../../analyzers/deps/sbom.js';
-import { parseFlags, writeOutput } from '../common.js';
+import { parseFlags, writeOutput, printWarnings } from '../common.js';
 import type { Command } from '../types.js';
 
 const USAGE = `fnguard sbom <path> [--function NAME] [--output FILE|DIR]
@@ -49,7 +49,7 @@ export const sbomCommand: Command = {
           boms.push({ name: fn.name, json: buildSbom({ name: fn.name, id: fn.id, cloud: fn.cloud }, locks, TOOL.version) });
         }
       }
-      for (const d of model.diagnostics) if (d.level === 'warning') io.stderr(`warning: ${d.file}${d.line ? `:${d.line}` : ''} ${d.message}\n`);
+      printWarnings(model.diagnostics, io);
       if (boms.length === 1) {
         const out = values.output && existsSync(values.output) && statSync(values.output).isDirectory() ? join(values.output, `${safeName(boms[0]!.name)}.cdx.json`) : values.output;
         writeOutput(`${boms[0]!.json}\n`, out ? resolve(io.cwd, out) : undefined, io);
