@@ -1,3 +1,4 @@
+import { UNAUTHENTICATED_ENDPOINT } from '../compliance.js';
 import {
   at, awsFunctions, awsRule, describeEndpoint, effectiveAuth, endpointIsPublic, fnKey, isApiGatewayTrigger,
   isPreflight, isWebSocketNonConnect, unresolved,
@@ -13,13 +14,7 @@ export default awsRule(
       'An API Gateway route (REST, HTTP or WebSocket $connect) that invokes a function has no authorizer, neither on the route nor as the API default, so anyone on the internet can call the function. CORS preflight (OPTIONS) routes and PRIVATE (VPC-endpoint only) APIs are not reported; a default authorizer of the API counts.',
     remediation:
       'Attach an authorizer to the route or set a default authorizer on the API: IAM, a Cognito user pool, a JWT authorizer or a Lambda authorizer (serverless `authorizer:`, SAM `Auth.DefaultAuthorizer`/`Auth.Authorizer`, Terraform `authorization`/`authorization_type`). If the route is public on purpose, suppress the finding with a reason.',
-    compliance: {
-      'OWASP-SLS-2017': ['A2', 'A5'],
-      'PCI-DSS-4.0': ['7.2.1'],
-      HIPAA: ['164.312(a)(1)', '164.312(d)'],
-      GDPR: ['Art.32'],
-      'NIST-800-53': ['AC-3', 'AC-14', 'IA-8'],
-    },
+    compliance: { ...UNAUTHENTICATED_ENDPOINT },
   },
   function* (ctx) {
     for (const fn of awsFunctions(ctx)) {

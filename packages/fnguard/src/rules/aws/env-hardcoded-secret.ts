@@ -1,4 +1,5 @@
 import { detectSecretValue } from '../../analyzers/secrets/detect.js';
+import { HARDCODED_SECRET } from '../compliance.js';
 import { redact } from '../../analyzers/secrets/redact.js';
 import { awsFunctions, awsRule, envDeclarations, fnNames, fnsKey } from './util.js';
 
@@ -17,13 +18,7 @@ export default awsRule(
       'An environment variable of the function holds a literal credential: a provider key format (AWS access key, GitHub/GitLab/Slack/Stripe/Google token, private key, database URL with password…) or a high-entropy value under a secret-like name. The value is in the repository history, in the deployment artifacts and in clear in the function configuration for anyone with lambda:GetFunctionConfiguration. Medium-confidence matches are reported with medium severity.',
     remediation:
       'Rotate the credential now, remove it from the template and its history, store it in AWS Secrets Manager or SSM Parameter Store (SecureString) and read it at run time (e.g. the Parameters and Secrets Lambda extension), passing only the secret\'s name or ARN in the environment.',
-    compliance: {
-      'OWASP-SLS-2017': ['A3'],
-      'PCI-DSS-4.0': ['8.3.2', '8.6.2'],
-      HIPAA: ['164.312(a)(1)'],
-      GDPR: ['Art.32'],
-      'NIST-800-53': ['IA-5(7)', 'SC-28'],
-    },
+    compliance: { ...HARDCODED_SECRET },
   },
   function* (ctx) {
     for (const { env, fns } of envDeclarations(awsFunctions(ctx))) {

@@ -1,4 +1,5 @@
 import { at, awsFunctions, awsRule, fnKey, inheritedNote, unresolved } from './util.js';
+import { UNAUTHENTICATED_ENDPOINT } from '../compliance.js';
 
 export default awsRule(
   {
@@ -10,13 +11,7 @@ export default awsRule(
       'A Lambda function URL with AuthType NONE is an HTTPS endpoint anyone on the internet can call: the function receives every request with no identity check, so any bug in it is reachable and every call is billed to the account.',
     remediation:
       'Set the function URL AuthType to AWS_IAM (serverless: `url: { authorizer: aws_iam }`, SAM: `FunctionUrlConfig.AuthType: AWS_IAM`, Terraform: `authorization_type = "AWS_IAM"`) and sign requests with SigV4, or front the function with API Gateway and an authorizer. If it must be public, authenticate inside the handler and add throttling.',
-    compliance: {
-      'OWASP-SLS-2017': ['A2', 'A5'],
-      'PCI-DSS-4.0': ['7.2.1'],
-      HIPAA: ['164.312(a)(1)', '164.312(d)'],
-      GDPR: ['Art.32'],
-      'NIST-800-53': ['AC-3', 'AC-14', 'IA-8'],
-    },
+    compliance: { ...UNAUTHENTICATED_ENDPOINT },
   },
   function* (ctx) {
     for (const fn of awsFunctions(ctx)) {

@@ -1,4 +1,5 @@
 import type { FunctionNode, Prop } from '../../model/types.js';
+import { UNSUPPORTED_RUNTIME } from '../compliance.js';
 import type { RuleContext } from '../define.js';
 import { runtimeStatus, type RuntimeStatus } from './runtimes.js';
 import { awsFunctions, awsRule, fnsKey, groupByLoc, inheritedNote, known, today } from './util.js';
@@ -25,12 +26,7 @@ export default awsRule(
       'The function uses a Lambda runtime past its deprecation date: the language version and/or its operating system no longer get security patches, AWS stops applying runtime updates, and after a grace period Lambda blocks creating and then updating functions that use it. The rule compares the runtime with a table of published deprecation dates and today\'s date, so it ages with the calendar.',
     remediation:
       'Upgrade to a supported runtime of the same language (e.g. nodejs22.x, python3.13, java21, dotnet10, ruby3.4, provided.al2023), run the tests, and redeploy.',
-    compliance: {
-      'OWASP-SLS-2017': ['A9'],
-      'PCI-DSS-4.0': ['6.3.3'],
-      GDPR: ['Art.32'],
-      'NIST-800-53': ['SA-22', 'SI-2'],
-    },
+    compliance: { ...UNSUPPORTED_RUNTIME, GDPR: ['Art.32'] },
   },
   function* (ctx) {
     const deprecated = runtimesOf(ctx).filter((r) => r.status.daysLeft < 0);

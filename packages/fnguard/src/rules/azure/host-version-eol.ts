@@ -1,4 +1,5 @@
 import { appLabel, azureApps, azureRule, fnKey, known, today } from './util.js';
+import { UNSUPPORTED_RUNTIME } from '../compliance.js';
 
 /**
  * Azure Functions host versions out of support. Versions 2.x and 3.x reached end of extended
@@ -16,11 +17,7 @@ export default azureRule(
       '`FUNCTIONS_EXTENSION_VERSION` selects a Functions runtime (host) major version whose support has ended. The host and its language ' +
       'workers no longer receive security fixes, and the apps may stop being able to scale or be deployed.',
     remediation: 'Migrate the app to Functions host 4.x (`FUNCTIONS_EXTENSION_VERSION = ~4`) with a supported language version.',
-    compliance: {
-      'PCI-DSS-4.0': ['6.3.3'],
-      'OWASP-SLS-2017': ['A9'],
-      'NIST-800-53': ['SA-22', 'SI-2'],
-    },
+    compliance: { ...UNSUPPORTED_RUNTIME },
   },
   function* (ctx) {
     const now = today(ctx);

@@ -1,4 +1,5 @@
 import { appLabel, at, azureApps, azureRule, defaultNote, fnKey, unresolved } from './util.js';
+import { PLAINTEXT_TRANSPORT } from '../compliance.js';
 
 export default azureRule(
   {
@@ -10,15 +11,7 @@ export default azureRule(
       'The function app does not redirect HTTP to HTTPS (`httpsOnly` is false or not set – the App Service default is false). ' +
       'Requests, function keys passed as `code=` query parameters and responses can then travel unencrypted and be read or altered on the way.',
     remediation: 'Set `properties.httpsOnly: true` (ARM) or `https_only = true` (Terraform) on the function app.',
-    compliance: {
-      // CIS Microsoft Azure Foundations Benchmark v2.0.0, section 9 (App Service).
-      'CIS-Azure': ['9.2'],
-      'PCI-DSS-4.0': ['4.2.1'],
-      HIPAA: ['164.312(e)(1)'],
-      GDPR: ['Art.32'],
-      'OWASP-SLS-2017': ['A3'],
-      'NIST-800-53': ['SC-8'],
-    },
+    compliance: { ...PLAINTEXT_TRANSPORT, 'CIS-Azure': ['9.2'] },
   },
   function* (ctx) {
     for (const fn of azureApps(ctx)) {

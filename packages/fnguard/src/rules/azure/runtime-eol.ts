@@ -1,4 +1,5 @@
 import { functionsOf } from '../define.js';
+import { UNSUPPORTED_RUNTIME } from '../compliance.js';
 import { azureRule, fnKey, known, today } from './util.js';
 
 /**
@@ -37,11 +38,7 @@ export default azureRule(
       '`application_stack`) names a Node.js, Python, .NET or PowerShell version whose community support has ended; Azure Functions retires ' +
       'language versions on that date. The runtime no longer receives security fixes. The date is compared with today (rule option `today` overrides it).',
     remediation: 'Upgrade to a supported language version (e.g. Node.js 22, Python 3.12, .NET 10 isolated, PowerShell 7.4 successor), test, and redeploy.',
-    compliance: {
-      'PCI-DSS-4.0': ['6.3.3'],
-      'OWASP-SLS-2017': ['A9'],
-      'NIST-800-53': ['SA-22', 'SI-2'],
-    },
+    compliance: { ...UNSUPPORTED_RUNTIME },
   },
   function* (ctx) {
     const now = today(ctx);

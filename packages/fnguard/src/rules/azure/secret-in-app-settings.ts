@@ -1,4 +1,5 @@
 import { redact } from '../../analyzers/secrets/redact.js';
+import { HARDCODED_SECRET } from '../compliance.js';
 import { functionsOf } from '../define.js';
 import { azureRule, literalSecrets, names } from './util.js';
 
@@ -16,14 +17,7 @@ export default azureRule(
     remediation:
       'Rotate the credential, store it in Azure Key Vault and set the app setting to `@Microsoft.KeyVault(SecretUri=...)` (resolved with the ' +
       'app\'s managed identity), or use an identity-based connection and drop the secret. Keep local.settings.json out of source control.',
-    compliance: {
-      'CIS-Azure': ['9.11'],
-      'PCI-DSS-4.0': ['8.3.2', '8.6.2'],
-      HIPAA: ['164.312(a)(1)'],
-      GDPR: ['Art.32'],
-      'OWASP-SLS-2017': ['A3'],
-      'NIST-800-53': ['IA-5(7)', 'SC-28'],
-    },
+    compliance: { ...HARDCODED_SECRET, 'CIS-Azure': ['9.11'] },
   },
   function* (ctx) {
     for (const { env, fns, match } of literalSecrets(functionsOf(ctx.model, 'azure'))) {

@@ -1,4 +1,5 @@
 import { fnKey, fnLabel, gcpFunctions, gcpRule, unresolved } from './util.js';
+import { PLAINTEXT_TRANSPORT } from '../compliance.js';
 
 export default gcpRule(
   {
@@ -11,13 +12,7 @@ export default gcpRule(
       '`SECURE_OPTIONAL` – so it also answers plain HTTP. Requests, identity tokens and responses can then be read or altered in transit. ' +
       '(2nd gen functions are served over HTTPS only.)',
     remediation: 'Set `https_trigger_security_level = "SECURE_ALWAYS"` on the function, so HTTP requests are redirected to HTTPS.',
-    compliance: {
-      'PCI-DSS-4.0': ['4.2.1'],
-      HIPAA: ['164.312(e)(1)'],
-      GDPR: ['Art.32'],
-      'OWASP-SLS-2017': ['A3'],
-      'NIST-800-53': ['SC-8'],
-    },
+    compliance: { ...PLAINTEXT_TRANSPORT },
   },
   function* (ctx) {
     for (const fn of gcpFunctions(ctx)) {

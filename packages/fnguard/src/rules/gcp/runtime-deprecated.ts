@@ -1,4 +1,5 @@
 import { fnKey, fnLabel, gcpFunctions, gcpRule, known, today } from './util.js';
+import { UNSUPPORTED_RUNTIME } from '../compliance.js';
 
 interface RuntimeDates {
   /** From this day the runtime no longer gets security fixes: GCP deprecation date, or the language's community end of life. */
@@ -63,11 +64,7 @@ export default gcpRule(
       'decommission date, the function can no longer be redeployed and may be disabled). Vulnerabilities in the language runtime and base image ' +
       'stay unpatched. Decommissioned runtimes are reported with high severity. The date is compared with today (rule option `today` overrides it).',
     remediation: 'Move the function to a supported runtime (e.g. nodejs22, python312, go124, java21, dotnet8 or later), test, and redeploy.',
-    compliance: {
-      'PCI-DSS-4.0': ['6.3.3'],
-      'OWASP-SLS-2017': ['A9'],
-      'NIST-800-53': ['SA-22', 'SI-2'],
-    },
+    compliance: { ...UNSUPPORTED_RUNTIME },
   },
   function* (ctx) {
     const now = today(ctx);

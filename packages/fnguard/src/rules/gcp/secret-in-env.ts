@@ -1,4 +1,5 @@
 import { redact } from '../../analyzers/secrets/redact.js';
+import { HARDCODED_SECRET } from '../compliance.js';
 import { literalSecrets } from '../azure/util.js';
 import { gcpFunctions, gcpRule, names } from './util.js';
 
@@ -15,13 +16,7 @@ export default gcpRule(
     remediation:
       'Rotate the credential, store it in Secret Manager and expose it with `secret_environment_variables` (or a secret volume), granting the ' +
       'function\'s service account `roles/secretmanager.secretAccessor` on that secret only.',
-    compliance: {
-      'PCI-DSS-4.0': ['8.3.2', '8.6.2'],
-      HIPAA: ['164.312(a)(1)'],
-      GDPR: ['Art.32'],
-      'OWASP-SLS-2017': ['A3'],
-      'NIST-800-53': ['IA-5(7)', 'SC-28'],
-    },
+    compliance: { ...HARDCODED_SECRET },
   },
   function* (ctx) {
     for (const { env, fns, match } of literalSecrets(gcpFunctions(ctx))) {
