@@ -1,5 +1,6 @@
-/** pnpm-lock.yaml, lockfile versions 5.x, 6.x and 9.x, parsed with `yaml` for entry lines. */
-import { isMap, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml';
+/** pnpm-lock.yaml, lockfile versions 5.x, 6.x and 9.x, parsed by the scanner's YAML reader for entry lines. */
+import { ParseError } from '../../core/errors.js';
+import { parseYaml, type StructuredDoc } from '../../sources/structured.js';
 import { sourceOf } from './lines.js';
 import { splitDescriptor } from './yarn.js';
 import { LockfileError, pkgKey, type DepPackage, type Lockfile } from './types.js';
@@ -31,10 +32,14 @@ function refKey(name: string, ref: string, v5: boolean): string | undefined {
 }
 
 export function parsePnpmLock(file: string, text: string): Lockfile {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
-  if (doc.errors.length > 0) throw new LockfileError(`${file} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const root = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let doc: StructuredDoc;
+  try {
+    doc = parseYaml(text, file);
+  } catch (err) {
+    if (err instanceof ParseError) throw new LockfileError(`${file} is not valid YAML: ${err.message}`);
+    throw err;
+  }
+  const root: unknown = doc.value;
   if (!isObj(root)) throw new LockfileError(`${file} is not a pnpm lockfile`);
   const lockVersion = str(root.lockfileVersion) ?? '';
   const v5 = lockVersion.startsWith('5');
@@ -53,16 +58,6 @@ export function parsePnpmLock(file: string, text: string): Lockfile {
     }
   }
 
-  const lineOfKey = new Map<string, number>();
-  const collectLines = (section: string) => {
-    const node = doc.get(section, true);
-    if (!isMap(node)) return;
-    for (const pair of (node as YAMLMap).items) {
-      const k = pair.key;
-      if (isScalar(k) && k.range) lineOfKey.set(String(k.value), lc.linePos(k.range[0]).line);
-    }
-  };
-  collectLines('packages');
 
   const pkgs = new Map<string, { pkg: DepPackage; deps: [string, string][] }>();
   const packages = isObj(root.packages) ? root.packages : {};
@@ -87,7 +82,7 @@ export function parsePnpmLock(file: string, text: string): Lockfile {
         integrity: str(res.integrity) ? [str(res.integrity)!] : [],
         resolved: tarball ?? (str(res.repo) ? `${str(res.repo)}#${str(res.commit) ?? ''}` : undefined),
         source,
-        line: lineOfKey.get(rawKey) ?? 1,
+        line: doc.loc(packages, rawKey).line,
         hasInstallScript: raw.requiresBuild === true ? true : undefined,
         deprecated: str(raw.deprecated),
         license: str(raw.license),
