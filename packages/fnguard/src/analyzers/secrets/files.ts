@@ -3,7 +3,6 @@
  * reading them safely (inside the root, size limit, binary skipped with a one-line warning).
  */
 import { posix } from 'node:path';
-import type { Model } from '../../model/types.js';
 import { readInsideRoot } from '../../sources/discover.js';
 
 export const DEFAULT_MAX_SECRET_FILE_BYTES = 2 * 1024 * 1024;
@@ -20,12 +19,29 @@ export function isSecretCandidate(path: string): boolean {
   return SPECIAL_NAMES.test(base) || CODE_OR_CONFIG.test(base);
 }
 
-/** Read every candidate file; refused ones become one-line warnings. */
-export function* candidateFiles(model: Model, maxBytes = DEFAULT_MAX_SECRET_FILE_BYTES, allowPath: (p: string) => boolean = () => false): Generator<{ path: string; text: string }> {
-  for (const path of model.paths) {
-    if (!isSecretCandidate(path) || allowPath(path)) continue;
-    const r = readInsideRoot(model.root, path, maxBytes);
+export interface CandidateOptions {
+  root: string;
+  /** Every file under the root, relative to it. */
+  paths: readonly string[];
+  maxBytes: number;
+  allowPath: (p: string) => boolean;
+  /** Texts the sources already read (not read from disk a second time). */
+  known: ReadonlyMap<string, string>;
+  /** Called with a one-line reason for each file that could not be read. */
+  refused: (path: string, reason: string) => void;
+}
+
+/** Every candidate file with its text, read safely from disk unless the sources already did. */
+export function* candidateFiles(o: CandidateOptions): Generator<{ path: string; text: string }> {
+  for (const path of o.paths) {
+    if (!isSecretCandidate(path) || o.allowPath(path)) continue;
+    const text = o.known.get(path);
+    if (text !== undefined && Buffer.byteLength(text) <= o.maxBytes) {
+      yield { path, text };
+      continue;
+    }
+    const r = readInsideRoot(o.root, path, o.maxBytes);
     if ('file' in r) yield { path, text: r.file.text };
-    else model.diagnostics.push({ level: 'warning', file: path, message: `not scanned for secrets: ${r.refused}` });
+    else o.refused(path, `not scanned for secrets: ${r.refused}`);
   }
 }

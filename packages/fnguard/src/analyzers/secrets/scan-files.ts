@@ -2,7 +2,6 @@
  * The secret scan of a whole tree: candidate files read safely and scanned one by one. On large
  * trees it runs in a worker thread, so it overlaps with the other rules instead of following them.
  */
-import type { Model } from '../../model/types.js';
 import { runWorker } from '../../core/worker.js';
 import { makeAllowList } from './allow.js';
 import { candidateFiles } from './files.js';
@@ -21,6 +20,8 @@ export interface ScanFilesInput {
   maxBytes: number;
   /** Raw allow-list entries (path globs and fingerprints). */
   allow: string[];
+  /** Texts already read by the sources, by path. */
+  known: Map<string, string>;
 }
 
 /** Below this many paths a worker costs more to start than it saves. */
@@ -28,14 +29,21 @@ export const SECRET_WORKER_MIN_PATHS = 300;
 
 export async function scanFiles(input: ScanFilesInput): Promise<ScannedFiles> {
   const allow = makeAllowList(input.allow);
-  // candidateFiles reports unreadable files as diagnostics of a model: collect them here instead.
-  const sink = { root: input.root, paths: input.paths, diagnostics: [] as Model['diagnostics'] } as unknown as Model;
   const files: ScannedFiles['files'] = [];
-  for (const { path, text } of candidateFiles(sink, input.maxBytes, allow.allowsPath)) {
+  const refused: ScannedFiles['refused'] = [];
+  const candidates = candidateFiles({
+    root: input.root,
+    paths: input.paths,
+    maxBytes: input.maxBytes,
+    allowPath: allow.allowsPath,
+    known: input.known,
+    refused: (path, message) => refused.push({ path, message }),
+  });
+  for (const { path, text } of candidates) {
     const secrets = (await scanText(path, text)).filter((s) => !allow.allowsHash(s.hash));
     if (secrets.length > 0) files.push({ path, text, secrets });
   }
-  return { files, refused: sink.diagnostics.map((d) => ({ path: d.file, message: d.message })) };
+  return { files, refused };
 }
 
 /** Same result; in a worker thread when the tree is large and workers are allowed. */

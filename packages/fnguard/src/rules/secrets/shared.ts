@@ -54,7 +54,8 @@ export function sourceSecrets(ctx: RuleContext): Promise<FileSecrets[]> {
     const maxBytes = typeof ctx.options.maxFileBytes === 'number' ? ctx.options.maxFileBytes : DEFAULT_MAX_SECRET_FILE_BYTES;
     const raw = ctx.options.secretAllow;
     const allow = Array.isArray(raw) ? raw.filter((e): e is string => typeof e === 'string') : typeof raw === 'string' ? [raw] : [];
-    const scanned = await scanFilesMaybeInWorker({ root: ctx.model.root, paths: ctx.model.paths, maxBytes, allow }, ctx.options.workers !== 1);
+    const known = new Map(ctx.model.files.filter((f) => f.text !== undefined).map((f) => [f.path, f.text!] as const));
+    const scanned = await scanFilesMaybeInWorker({ root: ctx.model.root, paths: ctx.model.paths, maxBytes, allow, known }, ctx.options.workers !== 1);
     for (const r of scanned.refused) ctx.model.diagnostics.push({ level: 'warning', file: r.path, message: r.message });
     const out: FileSecrets[] = [];
     const kept = new Set(ctx.model.files.map((f) => f.path));
