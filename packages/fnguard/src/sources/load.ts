@@ -21,6 +21,7 @@ export async function loadModel(found: Discovery, opts: LoadOptions = {}): Promi
   model.diagnostics.push(...found.diagnostics);
   model.paths = found.allPaths;
   const consumed = new Set<string>();
+  const kept = new Set<string>();
   const byPath = new Map(found.iacFiles.map((f) => [f.path, f] as const));
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const realRoot = realpathSync(found.root);
@@ -52,6 +53,11 @@ export async function loadModel(found: Discovery, opts: LoadOptions = {}): Promi
       return readdirSync(real).sort();
     },
     consume: (rel) => consumed.add(rel),
+    keep(file, format) {
+      if (kept.has(file.path)) return;
+      kept.add(file.path);
+      model.files.push({ path: file.path, format, text: file.text });
+    },
     warn: (file, message, line) => model.diagnostics.push({ level: 'warning', file, line, message }),
     info: (file, message, line) => model.diagnostics.push({ level: 'info', file, line, message }),
   };
@@ -67,10 +73,7 @@ export async function loadModel(found: Discovery, opts: LoadOptions = {}): Promi
     }
   }
   // Keep the text of every file the sources read, so suppression comments can be found.
-  const known = new Set(model.files.map((f) => f.path));
-  for (const f of found.iacFiles) {
-    if (consumed.has(f.path) && !known.has(f.path)) model.files.push({ path: f.path, format: 'code', text: f.text });
-  }
+  for (const f of found.iacFiles) if (consumed.has(f.path)) ctx.keep(f, 'code');
   sortModel(model);
   return model;
 }

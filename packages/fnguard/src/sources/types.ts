@@ -1,4 +1,4 @@
-import type { Location, Model, SourceFormat } from '../model/types.js';
+import type { Location, Model, ScannedFile, SourceFormat } from '../model/types.js';
 
 /** A discovered text file inside the scan root. */
 export interface SourceFile {
@@ -21,6 +21,8 @@ export interface SourceContext {
   listDir(rel: string, from: Location): string[] | undefined;
   /** Mark a file as handled so later sources do not load it again (e.g. an included resources file). */
   consume(rel: string): void;
+  /** Keep a loaded file's text in the model (once), so suppression comments in it are honoured. */
+  keep(file: SourceFile, format: ScannedFile['format']): void;
   warn(file: string, message: string, line?: number): void;
   info(file: string, message: string, line?: number): void;
 }

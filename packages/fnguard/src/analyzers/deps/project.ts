@@ -68,11 +68,15 @@ export function ecosystemsOf(fn: FunctionNode): Ecosystem[] {
 }
 
 export function analyzeDeps(model: Model, maxBytes = DEFAULT_MAX_LOCKFILE_BYTES): DepsAnalysis {
+  const kept = new Set(model.files.map((f) => f.path));
   const read = (rel: string, from?: { file: string; line: number }): string | undefined => {
     const r = readInsideRoot(model.root, rel, maxBytes);
     if ('file' in r) {
       // kept so `# fnguard-ignore RULE: reason` comments in requirements/yarn/pnpm files are honoured
-      if (!model.files.some((f) => f.path === r.file.path)) model.files.push({ path: r.file.path, format: 'manifest', text: r.file.text });
+      if (!kept.has(r.file.path)) {
+        kept.add(r.file.path);
+        model.files.push({ path: r.file.path, format: 'manifest', text: r.file.text });
+      }
       return r.file.text;
     }
     model.diagnostics.push({ level: 'warning', file: from?.file ?? rel, line: from?.line, message: `dependency file ${rel} not read: ${r.refused}` });

@@ -49,6 +49,7 @@ function ctxFor(): { ctx: SourceContext; warnings: number } {
     readFile: () => undefined,
     listDir: () => undefined,
     consume: () => {},
+    keep: () => {},
     warn: () => {
       state.warnings++;
     },

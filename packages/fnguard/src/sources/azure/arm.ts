@@ -584,10 +584,10 @@ export const armSource: Source = {
   load(files: SourceFile[], ctx: SourceContext): void {
     const loader = new Loader(ctx);
     const params = new Map(files.filter((f) => isParametersFile(f)).map((f) => [f.path.toLowerCase(), f] as const));
-    for (const p of params.values()) ctx.model.files.push({ path: p.path, format: 'arm', text: p.text });
+    for (const p of params.values()) ctx.keep(p, 'arm');
     for (const f of files) {
       if (params.has(f.path.toLowerCase())) continue;
-      ctx.model.files.push({ path: f.path, format: 'arm', text: f.text });
+      ctx.keep(f, 'arm');
       const paramsFile = params.get(f.path.replace(/\.json$/i, '.parameters.json').toLowerCase());
       try {
         // One template (with its nested deployments) at a time: names only link inside a file,

@@ -87,7 +87,7 @@ export const azureFunctionsSource: Source = {
     const settings = new Map<string, SourceFile>();
     const functionFiles: SourceFile[] = [];
     for (const f of files) {
-      ctx.model.files.push({ path: f.path, format: 'azure-functions', text: f.text });
+      ctx.keep(f, 'azure-functions');
       const b = base(f.path);
       if (b === 'host.json') {
         if (parse(f, ctx)) hosts.add(dirOf(f.path));

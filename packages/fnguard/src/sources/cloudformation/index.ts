@@ -30,7 +30,7 @@ export const cloudFormationSource: Source = {
 };
 
 export function loadTemplate(file: SourceFile, ctx: SourceContext): void {
-  ctx.model.files.push({ path: file.path, format: 'cloudformation', text: file.text });
+  ctx.keep(file, 'cloudformation');
   let doc;
   try {
     doc = parseStructured(file.text, file.path);

@@ -25,16 +25,11 @@ export const serverlessSource: Source = {
     const ordered = [...files].sort((a, b) => Number(!MAIN_FILE.test(a.path)) - Number(!MAIN_FILE.test(b.path)) || a.path.localeCompare(b.path));
     const included = new Set<string>();
     const tracking: SourceContext = {
-      root: ctx.root,
-      model: ctx.model,
-      readFile: (rel, from) => ctx.readFile(rel, from),
-      listDir: (rel, from) => ctx.listDir(rel, from),
+      ...ctx,
       consume: (rel) => {
         included.add(rel);
         ctx.consume(rel);
       },
-      warn: (file, message, line) => ctx.warn(file, message, line),
-      info: (file, message, line) => ctx.info(file, message, line),
     };
     for (const file of ordered) {
       if (included.has(file.path)) continue;
@@ -46,7 +41,7 @@ export const serverlessSource: Source = {
 const MAIN_FILE = /(^|\/)serverless\.(ya?ml|json)$/i;
 
 export function loadServerlessFile(file: SourceFile, ctx: SourceContext): void {
-  if (!ctx.model.files.some((f) => f.path === file.path)) ctx.model.files.push({ path: file.path, format: 'serverless', text: file.text });
+  ctx.keep(file, 'serverless');
   let doc;
   try {
     doc = parseStructured(file.text, file.path);

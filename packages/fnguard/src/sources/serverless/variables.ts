@@ -259,7 +259,7 @@ export class Variables {
         try {
           const doc = parseStructured(f.text, f.path);
           this.docs.docs.push(doc);
-          if (!this.ctx.model.files.some((x) => x.path === f.path)) this.ctx.model.files.push({ path: f.path, format: 'serverless', text: f.text });
+          this.ctx.keep(f, 'serverless');
           content = doc.value;
         } catch (err) {
           this.note('warn', loc, `${truncate(written)} not resolved: ${f.path}: ${describeError(err)}`);

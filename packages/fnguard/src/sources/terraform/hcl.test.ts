@@ -14,6 +14,7 @@ function fakeCtx(): SourceContext & { warnings: string[] } {
     readFile: () => undefined,
     listDir: () => undefined,
     consume: () => {},
+    keep: () => {},
     warn: (file, message, line) => warnings.push(`${file}:${line ?? 0}: ${message}`),
     info: () => {},
     warnings,

@@ -68,7 +68,7 @@ export async function loadConfig(files: SourceFile[], ctx: SourceContext, ev: Ev
     const dir = dirOf(f.path);
     let decls = folders.get(dir);
     if (!decls) folders.set(dir, (decls = emptyDecls(dir)));
-    ctx.model.files.push({ path: f.path, format: 'terraform', text: f.text });
+    ctx.keep(f, 'terraform');
     let parsed;
     try {
       parsed = await parseHcl(f.text);
@@ -87,7 +87,7 @@ export async function loadConfig(files: SourceFile[], ctx: SourceContext, ev: Ev
       tfvarFiles.set(dir, [...(tfvarFiles.get(dir) ?? []), f]);
     } else {
       // Other .tfvars (per-environment files) are chosen with -var-file at plan time: not applied.
-      ctx.model.files.push({ path: f.path, format: 'terraform', text: f.text });
+      ctx.keep(f, 'terraform');
       ctx.info(f.path, 'tfvars file not applied automatically (only terraform.tfvars and *.auto.tfvars are)');
     }
   }
@@ -244,7 +244,7 @@ function collect(blocks: Block[], file: string, d: FolderDecls, ctx: SourceConte
 async function readTfvars(inst: Instance, files: SourceFile[], ctx: SourceContext, ev: Evaluator): Promise<void> {
   const ordered = [...files].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : 1));
   for (const f of ordered) {
-    ctx.model.files.push({ path: f.path, format: 'terraform', text: f.text });
+    ctx.keep(f, 'terraform');
     try {
       if (/\.json$/i.test(f.path)) {
         const doc = parseJson(f.text, f.path);
