@@ -3,7 +3,7 @@
 
 import { DETECTOR_NAMES, type DetectorName } from './detectors/index.js';
 import { emit, stdoutSink, type EventContext, type SecurityFinding, type Sink } from './events/ocsf.js';
-import { badHeaderValue, clientIp, DEFAULT_SECURITY_HEADERS, parseCookies, securityHeaders, SPOOFABLE, type HeaderMap, type SecurityHeaderOptions } from './headers/headers.js';
+import { badHeaderValue, clientIp, forEachCookie, responseHeaderList, securityHeaders, SPOOFABLE, type HeaderMap, type ResponseHeader, type SecurityHeaderOptions } from './headers/headers.js';
 import { LocalRateLimiter, RedisRateLimiter, rateKey, type RateLimitOptions, type SharedRateLimitOptions } from './limits/rate.js';
 import { compileSchema, type Schema, type ValidationResult, type Validator } from './validate/schema.js';
 import { DEFAULT_LIMITS, walk, type Limits, type Mode, type WalkConfig, type WalkState } from './validate/walk.js';
@@ -63,6 +63,8 @@ export interface HttpView {
   route: string;
   path: string;
   headers: HeaderMap;
+  /** Cookies the platform moved out of the headers ("name=value" each; API Gateway v2, function URLs). */
+  cookies?: readonly unknown[];
   query: Record<string, unknown>;
   pathParams: Record<string, unknown>;
   /** Raw body text (already base64-decoded). */
@@ -107,6 +109,8 @@ const PLATFORM_HEADERS: ReadonlyMap<string, RegExp> = new Map([
 ]);
 const NO_SSRF: readonly DetectorName[] = DETECTOR_NAMES.filter((d) => d !== 'ssrf');
 
+const NO_COOKIES: readonly unknown[] = [];
+
 let coldStart = true;
 /** True for the first invocation in this instance; adapters call it once per invocation. */
 export function takeColdStart(): boolean {
@@ -119,7 +123,8 @@ export class Engine {
   readonly cfg: WalkConfig;
   readonly opts: GuardOptions;
   readonly sink: Sink;
-  readonly headerOpts: Required<SecurityHeaderOptions> | false;
+  /** Security response headers to add (empty when switched off). */
+  readonly responseHeaderList: readonly ResponseHeader[];
   private readonly schemas = new Map<string, Validator>();
   private readonly local?: LocalRateLimiter;
   private readonly shared?: RedisRateLimiter;
@@ -141,7 +146,7 @@ export class Engine {
     // Referer/Origin are URLs the browser wrote (localhost in development): SSRF does not apply to headers
     this.headerDetectors = enabled.filter((d) => NO_SSRF.includes(d));
     this.sink = opts.sink ?? stdoutSink;
-    this.headerOpts = opts.securityHeaders === false ? false : { ...DEFAULT_SECURITY_HEADERS, ...opts.securityHeaders };
+    this.responseHeaderList = responseHeaderList(opts.securityHeaders ?? {});
     this.contentTypes = opts.contentTypes === undefined ? DEFAULT_CONTENT_TYPES : opts.contentTypes;
     for (const [k, s] of Object.entries(opts.schemas ?? {})) this.schemas.set(k, compileSchema(s));
     if (opts.rateLimit) this.local = new LocalRateLimiter(opts.rateLimit.limit, opts.rateLimit.windowMs ?? 60_000);
@@ -197,7 +202,8 @@ export class Engine {
   async http(view: HttpView, ctx: EventContext): Promise<HttpVerdict> {
     const st = this.state();
     const h = view.headers;
-    const authenticated = h.authorization !== undefined || h.cookie !== undefined || view.principal !== undefined;
+    const cookies = view.cookies ?? NO_COOKIES;
+    const authenticated = h.authorization !== undefined || h.cookie !== undefined || cookies.length > 0 || view.principal !== undefined;
     const trusted = this.opts.trustedProxyHops ?? (view.platformIp !== undefined ? 0 : 1);
     const ip = clientIp(h, view.platformIp, trusted);
     if (ip !== undefined) ctx.sourceIp = ip;
@@ -210,6 +216,9 @@ export class Engine {
       if (badHeaderValue(h[name] as string) || badHeaderValue(name)) {
         st.findings.push({ category: 'header', rule: 'header.crlf', location: `headers.${name}`, action: structural, severity: 'high' });
       }
+    }
+    for (const c of cookies) {
+      if (typeof c === 'string' && badHeaderValue(c)) st.findings.push({ category: 'header', rule: 'header.crlf', location: 'headers.cookie', action: structural, severity: 'high' });
     }
     if (this.blocked(st)) return finish(400);
 
@@ -267,15 +276,16 @@ export class Engine {
     walk(view.query, 'query', cfg, st);
     walk(view.pathParams, 'path', cfg, st);
     if (!st.stop) walk(view.path, 'path(raw)', cfg, st, 0, this.headerDetectors);
+    const scanCookie = (cn: string, cv: string): void => { if (!st.stop) walk(cv, 'cookie.', cfg, st, 0, this.headerDetectors, cn); };
     for (const name of Object.keys(h)) {
       if (st.stop) break;
       const value = h[name] as string;
-      if (name === 'cookie') {
-        for (const [cn, cv] of parseCookies(value)) walk(cv, 'cookie.', cfg, st, 0, this.headerDetectors, cn);
-      } else if (!OPAQUE_HEADERS.has(name) && PLATFORM_HEADERS.get(name)?.test(value) !== true) {
+      if (name === 'cookie') forEachCookie(value, scanCookie);
+      else if (!OPAQUE_HEADERS.has(name) && PLATFORM_HEADERS.get(name)?.test(value) !== true) {
         walk(value, 'headers.', cfg, st, 0, this.headerDetectors, name);
       }
     }
+    for (const c of cookies) if (typeof c === 'string') forEachCookie(c, scanCookie);
     walk(parsed, 'body', cfg, st);
     if (this.blocked(st)) return finish(400);
 
@@ -332,7 +342,7 @@ export class Engine {
 
   /** Headers to add to a response, given a lookup of what is already there. */
   responseHeaders(present: (lowerName: string) => boolean, authenticated: boolean): Array<[string, string]> {
-    return this.headerOpts === false ? [] : securityHeaders(this.headerOpts, present, authenticated);
+    return securityHeaders(this.responseHeaderList, present, authenticated);
   }
 
   /** Removes spoofable forwarding headers in place (when configured). */

@@ -4,7 +4,7 @@
 
 import { GENERIC_BODIES, takeColdStart, type Engine, type HttpVerdict, type HttpView } from '../core.js';
 import type { EventContext } from '../events/ocsf.js';
-import { normalizeHeaders } from '../headers/headers.js';
+import { hasHeader, normalizeHeaders } from '../headers/headers.js';
 
 export type AwsSource = 'apigw-v1' | 'apigw-v2' | 'function-url' | 'alb' | 'sqs' | 'sns' | 's3' | 'eventbridge' | 'dynamodb' | 'kinesis' | 'unknown';
 
@@ -56,8 +56,6 @@ export function awsHttpView(event: Obj, source: AwsSource): HttpView {
   if (source === 'apigw-v2' || source === 'function-url') {
     const http = obj(rc.http);
     const headers = normalizeHeaders(event.headers);
-    // v2 moves cookies out of the headers into an array
-    if (Array.isArray(event.cookies) && headers.cookie === undefined) headers.cookie = event.cookies.filter((c) => typeof c === 'string').join('; ');
     const routeKey = str(event.routeKey) ?? '$default';
     const path = str(event.rawPath) ?? str(http.path) ?? '/';
     const auth = obj(rc.authorizer);
@@ -65,6 +63,8 @@ export function awsHttpView(event: Obj, source: AwsSource): HttpView {
     const body = decodeBody(event);
     return {
       method: str(http.method) ?? 'GET', route: routeKey === '$default' ? path : routeKey.slice(routeKey.indexOf(' ') + 1), path, headers,
+      // v2 moves cookies out of the headers into an array
+      ...(Array.isArray(event.cookies) ? { cookies: event.cookies } : {}),
       query: obj(event.queryStringParameters), pathParams: obj(event.pathParameters),
       ...(body !== undefined ? { body } : {}), ...(str(http.sourceIp) ? { platformIp: str(http.sourceIp) as string } : {}),
       ...(principal !== undefined ? { principal } : {}),
@@ -217,14 +217,12 @@ export function decorateAwsResponse(engine: Engine, result: unknown, source: Aws
     r = { statusCode: 200, headers: { 'content-type': 'application/json' }, body: typeof r === 'string' ? r : JSON.stringify(r) };
   }
   if (!isObj(r) || !('statusCode' in r)) return r;
-  const headers: Obj = isObj(r.headers) ? { ...r.headers } : {};
+  const own = isObj(r.headers) ? r.headers : undefined;
   const multi = isObj(r.multiValueHeaders) ? r.multiValueHeaders : undefined;
-  const has = (o: Obj | undefined, n: string): boolean => {
-    if (o === undefined) return false;
-    for (const k in o) if (k.length === n.length && k.toLowerCase() === n) return true;
-    return false;
-  };
-  for (const [k, v] of engine.responseHeaders((n) => has(headers, n) || has(multi, n), authenticated)) headers[k] = v;
+  const headers: Obj = own === undefined ? {} : { ...own };
+  for (const h of engine.responseHeaderList) {
+    if ((authenticated || !h.authOnly) && !hasHeader(own, h.lower) && !hasHeader(multi, h.lower)) headers[h.name] = h.value;
+  }
   return { ...r, headers };
 }
 

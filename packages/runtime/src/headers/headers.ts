@@ -4,6 +4,8 @@ export type HeaderMap = Record<string, string>;
 
 /** Lower-cases names and joins repeated values with ", " (multi-value maps from API Gateway v1 / ALB). */
 export function normalizeHeaders(single: unknown, multi?: unknown): HeaderMap {
+  // API Gateway v2 and function URLs already deliver lower-case names with string values: no copy
+  if ((multi === undefined || multi === null) && single !== null && typeof single === 'object' && alreadyNormal(single as Record<string, unknown>)) return single as HeaderMap;
   const out: HeaderMap = {};
   if (multi !== null && typeof multi === 'object') {
     for (const [k, v] of Object.entries(multi)) {
@@ -18,6 +20,15 @@ export function normalizeHeaders(single: unknown, multi?: unknown): HeaderMap {
     }
   }
   return out;
+}
+
+function alreadyNormal(h: Record<string, unknown>): boolean {
+  if (Array.isArray(h)) return false;
+  for (const k in h) {
+    if (typeof h[k] !== 'string') return false;
+    for (let i = 0; i < k.length; i++) { const c = k.charCodeAt(i); if (c >= 65 && c <= 90) return false; }
+  }
+  return true;
 }
 
 /** Header names whose value a client can set to impersonate another address or host. */
@@ -74,31 +85,65 @@ export const DEFAULT_SECURITY_HEADERS: Required<SecurityHeaderOptions> = {
 const NAMES: Array<[keyof SecurityHeaderOptions, string]> = [
   ['hsts', 'Strict-Transport-Security'], ['contentTypeOptions', 'X-Content-Type-Options'], ['frameOptions', 'X-Frame-Options'],
   ['referrerPolicy', 'Referrer-Policy'], ['csp', 'Content-Security-Policy'], ['permissionsPolicy', 'Permissions-Policy'],
-  ['crossOriginOpenerPolicy', 'Cross-Origin-Opener-Policy'],
+  ['crossOriginOpenerPolicy', 'Cross-Origin-Opener-Policy'], ['authenticatedCacheControl', 'Cache-Control'],
 ];
 
-/**
- * The headers to add, given the names already present (lower-case). Handler-set values win, so an
- * endpoint that needs a different CSP keeps it.
- */
-export function securityHeaders(opts: Required<SecurityHeaderOptions>, present: (lowerName: string) => boolean, authenticated: boolean): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
+/** A response header to add: its name, lower-cased name, value, and whether only authenticated responses get it. */
+export interface ResponseHeader { name: string; lower: string; value: string; authOnly: boolean }
+
+/** The configured headers, resolved once per guard (no per-response lower-casing). */
+export function responseHeaderList(opts: SecurityHeaderOptions | false): ResponseHeader[] {
+  if (opts === false) return [];
+  const all: Required<SecurityHeaderOptions> = { ...DEFAULT_SECURITY_HEADERS, ...opts };
+  const out: ResponseHeader[] = [];
   for (const [key, name] of NAMES) {
-    const v = opts[key];
-    if (v !== false && !present(name.toLowerCase())) out.push([name, v]);
+    const value = all[key];
+    if (value !== false) out.push({ name, lower: name.toLowerCase(), value, authOnly: key === 'authenticatedCacheControl' });
   }
-  if (authenticated && opts.authenticatedCacheControl !== false && !present('cache-control')) out.push(['Cache-Control', opts.authenticatedCacheControl]);
   return out;
 }
 
-/** Parses a Cookie header into name/value pairs (values are what an attacker controls). */
+/**
+ * The headers to add, given the names already present (lower-case). Handler-set values win, so an
+ * endpoint that needs a different CSP keeps it; Cache-Control only on authenticated responses.
+ */
+export function securityHeaders(list: readonly ResponseHeader[], present: (lowerName: string) => boolean, authenticated: boolean): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const h of list) if ((authenticated || !h.authOnly) && !present(h.lower)) out.push([h.name, h.value]);
+  return out;
+}
+
+/** True when `headers` has `lower` under any capitalisation (allocates only for same-length names). */
+export function hasHeader(headers: Record<string, unknown> | undefined, lower: string): boolean {
+  if (headers === undefined) return false;
+  if (headers[lower] !== undefined) return true;
+  for (const k in headers) if (k.length === lower.length && k.toLowerCase() === lower) return true;
+  return false;
+}
+
+/**
+ * Calls `each(name, value)` for every pair of a Cookie header (values are what an attacker controls),
+ * without building intermediate arrays: it runs on every request that carries cookies.
+ */
+export function forEachCookie(header: string, each: (name: string, value: string) => void): void {
+  let start = 0;
+  let eq = -1;
+  while (start <= header.length) {
+    let end = header.indexOf(';', start);
+    if (end < 0) end = header.length;
+    // the next "=" is reused until passed, so a header of many ";" with no "=" stays linear
+    if (eq < start) { eq = header.indexOf('=', start); if (eq < 0) eq = header.length + 1; }
+    if (eq > start && eq < end) {
+      const name = header.slice(start, eq).trim();
+      if (name !== '') each(name, header.slice(eq + 1, end).trim());
+    }
+    start = end + 1;
+  }
+}
+
+/** Cookie header → name/value pairs. */
 export function parseCookies(header: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (const raw of header.split(';')) {
-    const part = raw.trim();
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    out.push([part.slice(0, eq).trim(), part.slice(eq + 1).trim()]);
-  }
+  forEachCookie(header, (n, v) => out.push([n, v]));
   return out;
 }

@@ -43,3 +43,19 @@ test('Standard Schema (zod) validators are used through ~standard', async () => 
   assert.equal(r.ok, false);
   assert.equal(r.path, 'name');
 });
+
+test('JSON Schema compiler: property names are data, never code; inherited names need an own property', async () => {
+  // names that would break out of a string literal or a switch case in generated code
+  const hostile = ['"); globalThis.pwned = 1; ("', "'\n}", '\u2028', '`${x}`', 'constructor', '__proto__', 'toString'];
+  const v = compileSchema({
+    type: 'object', required: ['constructor', 'toString'], additionalProperties: false,
+    properties: Object.fromEntries(hostile.map((k) => [k, { type: 'string' }])),
+  });
+  assert.equal((globalThis as Record<string, unknown>).pwned, undefined);
+  // Object.prototype's own "constructor"/"toString" do not satisfy `required`
+  assert.deepEqual(await v({}), { ok: false, value: undefined, path: '/constructor' });
+  const ok = JSON.parse(`{${hostile.map((k) => `${JSON.stringify(k)}:"x"`).join(',')}}`) as unknown;
+  assert.equal((await v(ok)).ok, true);
+  assert.equal((await v({ ...(ok as object), toString: 1 })).path, '/toString');
+  assert.throws(() => compileSchema({ type: 'string', maxLength: 'x' as unknown as number }), UnsupportedSchemaError);
+});
