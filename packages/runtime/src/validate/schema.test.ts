@@ -59,3 +59,9 @@ test('JSON Schema compiler: property names are data, never code; inherited names
   assert.equal((await v({ ...(ok as object), toString: 1 })).path, '/toString');
   assert.throws(() => compileSchema({ type: 'string', maxLength: 'x' as unknown as number }), UnsupportedSchemaError);
 });
+
+test('JSON Schema compiler: boolean subschemas', async () => {
+  const v = compileSchema({ type: 'object', properties: { free: true as unknown as JsonSchema, never: false as unknown as JsonSchema } });
+  assert.equal((await v({ free: [1, { a: 2 }] })).ok, true);
+  assert.deepEqual(await v({ never: 1 }), { ok: false, value: undefined, path: '/never' });
+});

@@ -51,19 +51,6 @@ export class UnsupportedSchemaError extends Error {
   }
 }
 
-function checkSupported(s: JsonSchema, at: string, seen: Set<object>): void {
-  if (typeof s !== 'object' || s === null || seen.has(s)) return;
-  seen.add(s);
-  for (const k of Object.keys(s)) if (!KNOWN.has(k)) throw new UnsupportedSchemaError(k, at);
-  const sub = (x: JsonSchema | undefined, p: string): void => { if (x && typeof x === 'object') checkSupported(x, p, seen); };
-  for (const [k, v] of Object.entries(s.properties ?? {})) sub(v, `${at}/properties/${k}`);
-  for (const [k, v] of Object.entries(s.$defs ?? {})) sub(v, `${at}/$defs/${k}`);
-  for (const [k, v] of Object.entries(s.definitions ?? {})) sub(v, `${at}/definitions/${k}`);
-  if (typeof s.additionalProperties === 'object') sub(s.additionalProperties, `${at}/additionalProperties`);
-  sub(s.items, `${at}/items`);
-  sub(s.not, `${at}/not`);
-  for (const key of ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const) (s[key] ?? []).forEach((x, i) => sub(x, `${at}/${key}/${i}`));
-}
 
 /** Length in code points, as JSON Schema counts it, without allocating. */
 function codePoints(s: string): number {
@@ -125,29 +112,33 @@ class CodeGen {
   private readonly ids = new Map<JsonSchema, number>();
   constructor(private readonly root: JsonSchema) {}
 
-  node(s: JsonSchema): string {
+  node(s: JsonSchema, at = ''): string {
     const known = this.ids.get(s);
     if (known !== undefined) return `f${known}`;
+    // boolean subschemas: true accepts anything, false nothing
+    if (typeof s === 'boolean') return s ? 'T' : 'F';
+    if (typeof s !== 'object' || s === null) throw new UnsupportedSchemaError(String(s), at);
+    for (const k of Object.keys(s)) if (!KNOWN.has(k)) throw new UnsupportedSchemaError(k, at);
     const id = this.fns.length;
     this.ids.set(s, id);
     this.fns.push('');
-    this.fns[id] = `function f${id}(v,d){${this.body(s)}return null}`;
+    this.fns[id] = `function f${id}(v,d){${this.body(s, at)}return null}`;
     return `f${id}`;
   }
 
   private k(v: unknown): string { this.consts.push(v); return `K[${this.consts.length - 1}]`; }
 
-  private body(s: JsonSchema): string {
+  private body(s: JsonSchema, at: string): string {
     const num = (x: unknown, kw: string): string => {
-      if (typeof x !== 'number' || Number.isNaN(x)) throw new UnsupportedSchemaError(kw, 'a non-numeric value');
+      if (typeof x !== 'number' || Number.isNaN(x)) throw new UnsupportedSchemaError(kw, at);
       return String(x);
     };
-    const call = (child: JsonSchema, value: string, seg: string): string =>
-      `{const r=${this.node(child)}(${value},d+1);if(r!==null){${seg ? `r.push(${seg});` : ''}return r}}`;
+    const call = (child: JsonSchema, value: string, seg: string, where: string): string =>
+      `{const r=${this.node(child, `${at}/${where}`)}(${value},d+1);if(r!==null){${seg ? `r.push(${seg});` : ''}return r}}`;
     let c = '';
     if (s.$ref !== undefined) {
       const target = refTarget(s.$ref, this.root);
-      c += target === undefined ? 'return[];' : `if(d>${MAX_DEPTH})return[];${call(target, 'v', '')}`;
+      c += target === undefined ? 'return[];' : `if(d>${MAX_DEPTH})return[];${call(target, 'v', '', s.$ref.slice(2))}`;
     }
     if (s.type !== undefined) {
       const types = Array.isArray(s.type) ? s.type : [s.type];
@@ -174,8 +165,8 @@ class CodeGen {
       if (minItems !== undefined) c += `if(v.length<${num(minItems, 'minItems')})return[];`;
       if (maxItems !== undefined) c += `if(v.length>${num(maxItems, 'maxItems')})return[];`;
       if (uniqueItems === true) c += 'for(let i=0;i<v.length;i++)for(let j=0;j<i;j++)if(eq(v[i],v[j]))return[i];';
-      (prefixItems ?? []).forEach((p, i) => { c += `if(v.length>${i})${call(p, `v[${i}]`, String(i))}`; });
-      if (items !== undefined) c += `for(let i=${prefixItems?.length ?? 0};i<v.length;i++)${call(items, 'v[i]', 'i')}`;
+      (prefixItems ?? []).forEach((p, i) => { c += `if(v.length>${i})${call(p, `v[${i}]`, String(i), `prefixItems/${i}`)}`; });
+      if (items !== undefined) c += `for(let i=${prefixItems?.length ?? 0};i<v.length;i++)${call(items, 'v[i]', 'i', 'items')}`;
       c += '}';
     }
     const { minProperties, maxProperties, required, properties, additionalProperties: extra } = s;
@@ -188,18 +179,18 @@ class CodeGen {
       const props = Object.entries(properties ?? {});
       if (extra === undefined || extra === true) {
         // undeclared keys are free: visit only the declared ones
-        for (const [k, p] of props) c += `if(${present(k)})${call(p, `v[${JSON.stringify(k)}]`, JSON.stringify(k))}`;
+        for (const [k, p] of props) c += `if(${present(k)})${call(p, `v[${JSON.stringify(k)}]`, JSON.stringify(k), `properties/${k}`)}`;
       } else {
         c += 'for(const k of Object.keys(v)){switch(k){';
-        for (const [k, p] of props) c += `case ${JSON.stringify(k)}:${call(p, 'v[k]', 'k')}break;`;
-        c += `default:${extra === false ? 'return[k]' : call(extra, 'v[k]', 'k')}}}`;
+        for (const [k, p] of props) c += `case ${JSON.stringify(k)}:${call(p, 'v[k]', 'k', `properties/${k}`)}break;`;
+        c += `default:${extra === false ? 'return[k]' : call(extra, 'v[k]', 'k', 'additionalProperties')}}}`;
       }
       c += '}';
     }
-    for (const x of s.allOf ?? []) c += call(x, 'v', '');
-    if (s.anyOf !== undefined) c += `if(${s.anyOf.map((x) => `${this.node(x)}(v,d+1)!==null`).join('&&') || 'true'})return[];`;
-    if (s.oneOf !== undefined) c += `{let n=0;${s.oneOf.map((x) => `if(${this.node(x)}(v,d+1)===null)n++;`).join('')}if(n!==1)return[]}`;
-    if (s.not !== undefined) c += `if(${this.node(s.not)}(v,d+1)===null)return[];`;
+    (s.allOf ?? []).forEach((x, i) => { c += call(x, 'v', '', `allOf/${i}`); });
+    if (s.anyOf !== undefined) c += `if(${s.anyOf.map((x, i) => `${this.node(x, `${at}/anyOf/${i}`)}(v,d+1)!==null`).join('&&') || 'true'})return[];`;
+    if (s.oneOf !== undefined) c += `{let n=0;${s.oneOf.map((x, i) => `if(${this.node(x, `${at}/oneOf/${i}`)}(v,d+1)===null)n++;`).join('')}if(n!==1)return[]}`;
+    if (s.not !== undefined) c += `if(${this.node(s.not, `${at}/not`)}(v,d+1)===null)return[];`;
     return c;
   }
 }
@@ -210,7 +201,7 @@ function compileJsonSchema(schema: JsonSchema): Compiled {
   const gen = new CodeGen(schema);
   const entry = gen.node(schema);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from a checked schema, see CodeGen
-  const make = new Function('K', 'h', 'eq', 'inEnum', 'cp', `${gen.fns.join('\n')}\nreturn ${entry};`) as (...a: unknown[]) => Compiled;
+  const make = new Function('K', 'h', 'eq', 'inEnum', 'cp', `const T=()=>null,F=()=>[];\n${gen.fns.join('\n')}\nreturn ${entry};`) as (...a: unknown[]) => Compiled;
   return make(gen.consts, hasOwn, deepEqual, inEnum, codePoints);
 }
 
@@ -232,7 +223,6 @@ export function compileSchema(schema: Schema): Validator {
       return r instanceof Promise ? r.then(done) : done(r);
     };
   }
-  checkSupported(schema, '', new Set());
   const root = compileJsonSchema(schema);
   return (v) => {
     const failed = root(v, 0);
