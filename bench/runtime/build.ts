@@ -11,16 +11,20 @@ export const OUT_DIR = join(root, 'bench', 'runtime', '.out');
 export const EXTERNAL = ['@aws-sdk/*', '@azure/*', '@google-cloud/*'];
 
 /**
- * Returns the bundle's path and its size in bytes: the whole package, or (`guardOnly`) what an app
- * that imports only `guard` ships after tree-shaking (no secrets providers).
+ * What is bundled: the whole package root; what an app that imports only `guard` from the root ships
+ * after tree-shaking (every platform's adapter, no secrets providers); or only `guard` from the
+ * `@fnguard/runtime/aws` entry point (a Lambda app).
  */
-export async function bundleRuntime(minify = true, guardOnly = false): Promise<{ file: string; bytes: number }> {
+export type RuntimeEntry = 'package' | 'guard' | 'aws-guard';
+
+/** Returns the bundle's path and its size in bytes. */
+export async function bundleRuntime(minify = true, what: RuntimeEntry = 'package'): Promise<{ file: string; bytes: number }> {
   mkdirSync(OUT_DIR, { recursive: true });
-  const file = join(OUT_DIR, `fnguard-runtime${guardOnly ? '-guard' : ''}${minify ? '.min' : ''}.mjs`);
-  const index = join(root, 'packages', 'runtime', 'src', 'index.ts');
-  const entry = guardOnly
-    ? { stdin: { contents: `export { guard } from ${JSON.stringify(index)};`, resolveDir: root, loader: 'ts' as const } }
-    : { entryPoints: [index] };
+  const file = join(OUT_DIR, `fnguard-runtime-${what}${minify ? '.min' : ''}.mjs`);
+  const src = (name: string): string => join(root, 'packages', 'runtime', 'src', name);
+  const entry = what === 'package'
+    ? { entryPoints: [src('index.ts')] }
+    : { stdin: { contents: `export { guard } from ${JSON.stringify(src(what === 'aws-guard' ? 'aws.ts' : 'index.ts'))};`, resolveDir: root, loader: 'ts' as const } };
   const r = await build({
     ...entry, bundle: true, minify, format: 'esm',
     platform: 'node', target: 'node20', outfile: file, external: EXTERNAL, metafile: true, logLevel: 'silent',

@@ -1,7 +1,7 @@
 // Azure Functions v4 example: an HTTP trigger and a Storage Queue trigger, guarded. In a Functions app,
 // register them with app.http / app.storageQueue as shown in `register`.
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { guard } from '../src/index.js';
+import { guard } from '../src/azure.js';
 
 export const orders = guard(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
   const body = (await request.json()) as { sku?: string };

@@ -1,6 +1,6 @@
 // Google Cloud Functions example (Functions Framework): an HTTP function and a CloudEvent function.
 import * as ff from '@google-cloud/functions-framework';
-import { guard } from '../src/index.js';
+import { guard } from '../src/gcp.js';
 
 export const seenEvents: string[] = [];
 

@@ -1,8 +1,9 @@
 // AWS Lambda example: an HTTP API (v2) order endpoint and an SQS consumer, both guarded.
+// Imports the Lambda-only entry point (`@fnguard/runtime/aws`): no Azure or GCP adapter in the bundle.
 // Deploy `orders` behind API Gateway and `shipments` on an SQS queue with ReportBatchItemFailures on.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { guard } from '../src/index.js';
+import { guard } from '../src/aws.js';
 
 const Order = z.object({ sku: z.string().max(32), qty: z.number().int().min(1).max(100), note: z.string().max(500).optional() });
 

@@ -28,71 +28,93 @@ function envOnce(engine: Engine): void {
   checkEnvironment(process.env, engine.sink);
 }
 
+type Call = (args: unknown[]) => unknown;
+/** One platform's invocation: inspect the arguments, then call the handler or answer for it. */
+export type PlatformRun = (engine: Engine, args: unknown[], call: Call) => Promise<unknown>;
+
+/** Azure Functions v4: HTTP triggers get the HTTP checks; any other trigger is one message. */
+export const runAzure: PlatformRun = async (engine, args, call) => {
+  const [a, b] = args;
+  const failOpen = engine.opts.failOpen === true;
+  const c = isAzureContext(b) ? b : { invocationId: 'unknown' };
+  if (isAzureHttpRequest(a)) {
+    let decision: Awaited<ReturnType<typeof inspectAzureHttp>>;
+    try { decision = await inspectAzureHttp(engine, a, c); } catch (err) {
+      engine.internalError(err, unknownCtx('azure'));
+      if (!failOpen) return { status: 500, headers: { 'Content-Type': 'application/json' }, body: GENERIC_BODIES[500] };
+      return call(args);
+    }
+    if (decision.response) return decision.response;
+    return decorateAzureResponse(engine, await call(args), decision.authenticated);
+  }
+  let bad: boolean;
+  try { bad = await inspectAzureMessage(engine, a, c); } catch (err) {
+    engine.internalError(err, unknownCtx('azure'));
+    if (!failOpen) return undefined;
+    bad = false;
+  }
+  return bad ? undefined : call(args);
+};
+
+/** GCP Functions Framework: (req, res) HTTP functions and CloudEvent functions. */
+export const runGcp: PlatformRun = async (engine, args, call) => {
+  const [a, b] = args;
+  const failOpen = engine.opts.failOpen === true;
+  if (isGcpResponse(b)) {
+    let ok: boolean;
+    try { ok = await inspectGcpHttp(engine, a as GcpRequestLike, b); } catch (err) {
+      engine.internalError(err, unknownCtx('gcp'));
+      if (!failOpen) { failGcpHttp(b); return undefined; }
+      ok = true;
+    }
+    return ok ? call(args) : undefined;
+  }
+  let bad: boolean;
+  try { bad = isCloudEvent(a) ? await inspectCloudEvent(engine, a) : false; } catch (err) {
+    engine.internalError(err, unknownCtx('gcp'));
+    if (!failOpen) return undefined;
+    bad = false;
+  }
+  return bad ? undefined : call(args);
+};
+
+/** AWS Lambda: the event source is read from the event's shape (or `source`). */
+export const runAws: PlatformRun = async (engine, args, call) => {
+  const a = args[0];
+  let d: AwsDecision;
+  try { d = await inspectAws(engine, a, args[1] as LambdaContextLike | undefined); } catch (err) {
+    engine.internalError(err, unknownCtx('aws'));
+    if (engine.opts.failOpen !== true) {
+      try { return failClosed(engine, a, sourceOf(engine.opts, a)); } catch { return undefined; }
+    }
+    return call(args);
+  }
+  return finishAws(engine, d, a, (ev) => call([ev, ...args.slice(1)]));
+};
+
+/** Wraps `handler` for one platform's calling convention (the platform entry points use this). */
+export function guardWith<H extends AnyHandler>(run: PlatformRun, handler: H, options: GuardOptions = {}): Guarded<H> {
+  const engine = new Engine(options);
+  const call: Call = (args) => (handler as unknown as (...a: unknown[]) => unknown)(...args);
+  return (async (...args: unknown[]) => { envOnce(engine); return run(engine, args, call); }) as unknown as Guarded<H>;
+}
+
 /**
- * Wraps a handler. With no options it blocks everything the detectors find, enforces the default
- * limits and content types, and adds security response headers. The returned function has the
- * handler's parameters; on AWS it may also return a 4xx response or `batchItemFailures`.
+ * Wraps a handler for whichever platform calls it: recognised from the call's arguments, or set with
+ * `platform`. With no options it blocks everything the detectors find, enforces the default limits and
+ * content types, and adds security response headers. The returned function has the handler's
+ * parameters; on AWS it may also return a 4xx response or `batchItemFailures`. Apps for one platform
+ * can import `guard` from `@fnguard/runtime/aws` (or `/azure`, `/gcp`) and ship only that adapter.
  */
 export function guard<H extends AnyHandler>(handler: H, options: GuardOptions = {}): Guarded<H> {
   const engine = new Engine(options);
-  const call = (args: unknown[]): unknown => (handler as unknown as (...a: unknown[]) => unknown)(...args);
-
-  const wrapped = async (...args: unknown[]): Promise<unknown> => {
+  const call: Call = (args) => (handler as unknown as (...a: unknown[]) => unknown)(...args);
+  return (async (...args: unknown[]) => {
     envOnce(engine);
     const [a, b] = args;
     const platform = options.platform ?? (isAzureContext(b) ? 'azure' : isGcpResponse(b) || (args.length === 1 && isCloudEvent(a)) ? 'gcp' : 'aws');
-
-    if (platform === 'azure') {
-      const c = isAzureContext(b) ? b : { invocationId: 'unknown' };
-      if (isAzureHttpRequest(a)) {
-        let decision: Awaited<ReturnType<typeof inspectAzureHttp>>;
-        try { decision = await inspectAzureHttp(engine, a, c); } catch (err) {
-          engine.internalError(err, unknownCtx('azure'));
-          if (!options.failOpen) return { status: 500, headers: { 'Content-Type': 'application/json' }, body: GENERIC_BODIES[500] };
-          return call(args);
-        }
-        if (decision.response) return decision.response;
-        return decorateAzureResponse(engine, await call(args), decision.authenticated);
-      }
-      let bad: boolean;
-      try { bad = await inspectAzureMessage(engine, a, c); } catch (err) {
-        engine.internalError(err, unknownCtx('azure'));
-        if (!options.failOpen) return undefined;
-        bad = false;
-      }
-      return bad ? undefined : call(args);
-    }
-
-    if (platform === 'gcp') {
-      if (isGcpResponse(b)) {
-        let ok: boolean;
-        try { ok = await inspectGcpHttp(engine, a as GcpRequestLike, b); } catch (err) {
-          engine.internalError(err, unknownCtx('gcp'));
-          if (!options.failOpen) { failGcpHttp(b); return undefined; }
-          ok = true;
-        }
-        return ok ? call(args) : undefined;
-      }
-      let bad: boolean;
-      try { bad = isCloudEvent(a) ? await inspectCloudEvent(engine, a) : false; } catch (err) {
-        engine.internalError(err, unknownCtx('gcp'));
-        if (!options.failOpen) return undefined;
-        bad = false;
-      }
-      return bad ? undefined : call(args);
-    }
-
-    let d: AwsDecision;
-    try { d = await inspectAws(engine, a, b as LambdaContextLike | undefined); } catch (err) {
-      engine.internalError(err, unknownCtx('aws'));
-      if (!options.failOpen) {
-        try { return failClosed(engine, a, sourceOf(options, a)); } catch { return undefined; }
-      }
-      return call(args);
-    }
-    return finishAws(engine, d, a, (ev) => call([ev, ...args.slice(1)]));
-  };
-  return wrapped as unknown as Guarded<H>;
+    return (platform === 'azure' ? runAzure : platform === 'gcp' ? runGcp : runAws)(engine, args, call);
+  }) as unknown as Guarded<H>;
 }
 
 function sourceOf(options: GuardOptions, event: unknown): AwsSource {

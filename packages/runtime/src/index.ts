@@ -1,13 +1,7 @@
-export { guard, fnguard, type Guarded, type MiddyMiddleware, type MiddyRequestLike } from './guard.js';
-export type { GuardOptions, Mode } from './core.js';
+// `@fnguard/runtime`: `guard` recognises the platform from the call. Apps for one platform can import
+// from `@fnguard/runtime/aws`, `/azure` or `/gcp` instead and ship only that adapter.
+export { guard, fnguard, type MiddyMiddleware, type MiddyRequestLike } from './guard.js';
 export { detectAwsSource, type AwsSource, type LambdaContextLike } from './adapters/aws.js';
 export type { AzureHttpRequestLike, AzureContextLike, AzureResponseLike } from './adapters/azure.js';
 export type { GcpRequestLike, GcpResponseLike, CloudEventLike } from './adapters/gcp.js';
-export { scanString, DETECTOR_NAMES, type DetectorName, type Hit } from './detectors/index.js';
-export { buildFinding, redactValue, stdoutSink, type OcsfDetectionFinding, type SecurityFinding, type Sink, type EventContext } from './events/ocsf.js';
-export type { SecurityHeaderOptions } from './headers/headers.js';
-export type { RateLimitOptions, SharedRateLimitOptions, RedisLike, RateKey } from './limits/rate.js';
-export { compileSchema, UnsupportedSchemaError, type JsonSchema, type Schema, type StandardSchemaV1 } from './validate/schema.js';
-export type { Limits } from './validate/walk.js';
-export { createSecrets, awsSecretsManager, awsSsm, azureKeyVault, gcpSecretManager, SecretFetchError, type Secrets, type SecretsOptions, type SecretProvider } from './secrets/secrets.js';
-export { secretLikeEnv } from './secrets/env.js';
+export * from './public-api.js';
