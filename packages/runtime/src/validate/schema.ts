@@ -201,7 +201,12 @@ function compileJsonSchema(schema: JsonSchema): Compiled {
   const gen = new CodeGen(schema);
   const entry = gen.node(schema);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from a checked schema, see CodeGen
-  const make = new Function('K', 'h', 'eq', 'inEnum', 'cp', `const T=()=>null,F=()=>[];\n${gen.fns.join('\n')}\nreturn ${entry};`) as (...a: unknown[]) => Compiled;
+  let make: (...a: unknown[]) => Compiled;
+  try {
+    make = new Function('K', 'h', 'eq', 'inEnum', 'cp', `const T=()=>null,F=()=>[];\n${gen.fns.join('\n')}\nreturn ${entry};`) as typeof make;
+  } catch {
+    throw new Error('fnguard: this environment forbids code generation from strings, which JSON Schema validation needs; use a Standard Schema validator (e.g. zod)');
+  }
   return make(gen.consts, hasOwn, deepEqual, inEnum, codePoints);
 }
 
