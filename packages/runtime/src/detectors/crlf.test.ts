@@ -16,3 +16,7 @@ test('crlf: single encoded LF is judged after decoding', () => {
   const raw = 'x%0aSet-Cookie: a=b';
   assert.equal(detectCrlf(percentDecode(raw), raw), 'crlf.header-injection');
 });
+
+test('crlf: Unicode line breaks and truncated U+560A count like CR/LF', () => {
+  expectDetector(detectCrlf, [['a\u2028ERROR: x', 'crlf.log-forging'], ['x\u560aSet-Cookie: a=1', 'crlf.unicode-truncation']], ['a\tERROR: x', 'a b']);
+});

@@ -2,17 +2,16 @@
 // something that would be read as a new HTTP header, a second response, or a forged log line.
 // Plain multi-line text (addresses, messages, markdown) is left alone.
 
-const HEADERS = new Set(['set-cookie', 'location', 'content-type', 'content-length', 'content-security-policy', 'refresh', 'transfer-encoding', 'host', 'cookie', 'authorization', 'x-forwarded-for', 'access-control-allow-origin', 'access-control-allow-credentials', 'cache-control', 'connection', 'x-xss-protection', 'content-disposition', 'link', 'x-frame-options', 'strict-transport-security', 'set-cookie2', 'www-authenticate', 'server', 'x-powered-by', 'status']);
-const LEVELS = ['info', 'warn', 'warning', 'error', 'debug', 'fatal', 'trace', 'critical', 'notice', 'alert', 'severe', 'audit'];
+import { NL, PCT, classes, isAlnum, list } from './chars.js';
+
+const HEADERS = new Set(list('set-cookie location content-type content-length content-security-policy refresh transfer-encoding host cookie authorization x-forwarded-for access-control-allow-origin access-control-allow-credentials cache-control connection x-xss-protection content-disposition link x-frame-options strict-transport-security set-cookie2 www-authenticate server x-powered-by status'));
+const LEVELS = list('info warn warning error debug fatal trace critical notice alert severe audit');
 
 function isBreak(c: number): boolean { return c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x85; }
 
 const LEVEL_SET = new Set(LEVELS);
 
-function isTokenChar(c: number): boolean {
-  const l = c | 32;
-  return (l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 45;
-}
+function isTokenChar(c: number): boolean { return isAlnum(c) || c === 45; }
 
 /** What follows a line break at i: a header, a second response, or a forged log line? O(1) work (bounded). */
 function forgedLine(s: string, i: number): string | null {
@@ -44,15 +43,18 @@ function forgedLine(s: string, i: number): string | null {
   return null;
 }
 
-export function detectCrlf(s: string, raw: string): string | null {
+export function detectCrlf(s: string, raw: string, m = classes(s)): string | null {
   const n = s.length;
-  // U+560A/U+560D ("嘊嘍") lose their high byte in some HTTP stacks and become LF/CR
-  if (s === raw && (/%e5%98%8[ad]/i.test(raw) || raw.indexOf('\u560a') >= 0 || raw.indexOf('\u560d') >= 0)) return 'crlf.unicode-truncation';
-  if (s === raw && /%(?:25)?0[ad]|%u000[ad]|%e2%80%a[89]/i.test(raw)) {
+  // U+560A/U+560D ("嘊嘍") lose their high byte in some HTTP stacks and become LF/CR (both count as NL
+  // in `m`, which describes raw here)
+  if (s === raw && (((m & PCT) !== 0 && /%e5%98%8[ad]/i.test(raw)) || ((m & NL) !== 0 && (raw.indexOf('\u560a') >= 0 || raw.indexOf('\u560d') >= 0)))) return 'crlf.unicode-truncation';
+  if (s === raw && (m & PCT) !== 0 && /%(?:25)?0[ad]|%u000[ad]|%e2%80%a[89]/i.test(raw)) {
     // an escaped line break has no business in a decoded value; decoding happens in a second pass
     const l = raw.toLowerCase();
     if (/%(?:25)?0d%(?:25)?0a/.test(l)) return 'crlf.encoded';
   }
+  // every line break isBreak knows is an NL character
+  if ((m & NL) === 0) return null;
   for (let i = 0; i < n; i++) {
     if (!isBreak(s.charCodeAt(i))) continue;
     let j = i + 1;

@@ -1,11 +1,9 @@
 // NoSQL operator injection: MongoDB-style operators arriving as object keys ({"$ne": null}),
 // bracket query keys (user[$ne]=1) or JSON text inside strings, and JavaScript injected into $where.
 
-const OPERATORS = new Set([
-  'where', 'ne', 'eq', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'regex', 'exists', 'or', 'and', 'nor',
-  'not', 'expr', 'function', 'accumulator', 'elemmatch', 'size', 'type', 'mod', 'all', 'text',
-  'jsonschema', 'lookup', 'merge', 'out', 'set', 'unset', 'push', 'rename', 'inc', 'options', 'comment',
-]);
+import { DOLLAR, DQ, PA, SEMI, SQ, classes, isAlnum, isWord, list, words } from './chars.js';
+
+const OPERATORS = words(list('where ne eq gt gte lt lte in nin regex exists or and nor not expr function accumulator elemmatch size type mod all text jsonschema lookup merge out set unset push rename inc options comment'));
 
 function opAt(s: string, i: number): boolean {
   // i is the index of '$'
@@ -16,10 +14,7 @@ function opAt(s: string, i: number): boolean {
     j++;
   }
   if (j === i + 1) return false;
-  return OPERATORS.has(s.slice(i + 1, j).toLowerCase()) && !isAlnum(s.charCodeAt(j));
-}
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+  return isWord(OPERATORS, s, i + 1, j) && !isAlnum(s.charCodeAt(j)) && s.charCodeAt(j) !== 95;
 }
 
 /** An object key that is itself an operator or a bracket form carrying one (`a[$gt]`). */
@@ -29,10 +24,10 @@ export function isOperatorKey(key: string): boolean {
   return b >= 0 && opAt(key, b + 1);
 }
 
-const JS_TAIL = ['==', 'return', 'sleep(', 'this.', 'while(', 'function(', 'tojson', 'db.'];
+const JS_TAIL = list('== return sleep( this. while( function( tojson db.');
 
-export function detectNosql(s: string): string | null {
-  let i = s.indexOf('$');
+export function detectNosql(s: string, _raw?: string, m = classes(s)): string | null {
+  let i = (m & DOLLAR) !== 0 ? s.indexOf('$') : -1;
   while (i >= 0) {
     // only where an operator can start a key: after {, [, a quote or a comma (spaces allowed between)
     let b = i - 1;
@@ -44,7 +39,8 @@ export function detectNosql(s: string): string | null {
     i = s.indexOf('$', i + 1);
   }
   // $where JavaScript: a quote breakout followed by ; || or && and a JS-only construct
-  if (s.indexOf("'") < 0 && s.indexOf('"') < 0) return null;
+  // (and the breakout below needs ; | or &)
+  if ((m & (SQ | DQ)) === 0 || (m & (SEMI | PA)) === 0) return null;
   const l = s.toLowerCase();
   if (!/['"]\s{0,8}(?:;|\|\||&&)/.test(l)) return null;
   for (const t of JS_TAIL) if (l.indexOf(t) >= 0) return 'nosql.javascript';

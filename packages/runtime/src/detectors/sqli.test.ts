@@ -15,3 +15,11 @@ test('sqli: breakouts that form valid SQL are caught, with the rule that explain
     'He said "1=1 always" twice', '5\'10" tall', 'Tom & Jerry; the cartoon', "Men's and women's shoes", 'a - b - c', 'C:\\temp',
   ]);
 });
+
+test('sqli: pre-checks on character classes and letters keep every form that needs them', () => {
+  expectDetector(detectSqli, [
+    ['1 UNION SELECT 2', 'sqli.union'], ["WAITFOR DELAY '0:0:5'", 'sqli.time'], ["exec xp_cmdshell 'dir'", 'sqli.function'],
+    ["x' and benchmar\u212a(9,1)#", 'sqli.function'], ['1 or 2-1', 'sqli.tautology'], ["'+UNION+SELECT+1--", 'sqli.union'],
+    ['DROP TABLE users', 'sqli.statement'], ["x'; select sleep(5)", 'sqli.stacked'],
+  ], ['SKU-1000', "Mrs O'Neill (no. 14)", "it's (a) sleep (5)", '2026-11-25T15:00:00Z', 'content-type', 'foo@@version']);
+});

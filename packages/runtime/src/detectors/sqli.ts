@@ -4,37 +4,30 @@
 // breaks out and what follows is syntactically plausible SQL. That is what keeps "O'Brien" or "select a
 // date from the list" quiet while `' OR 1=1--` is caught. Every step is O(1) per character or token.
 
+import { AT, D, DASH, DQ, EQ, F, HASH, LP, LT, N, PA, PCT, S, SEMI as SEMI_C, SL, SQ, U, US, W, X, classes, isAlnum, isWord, list, words, type Words } from './chars.js';
+
 // Token kinds.
 const STR = 1, NUM = 2, WORD = 3, KW = 4, UNION = 5, SELECT = 6, LOGIC = 7, OP = 8, FUNC = 9;
 const LPAR = 10, RPAR = 11, COMMA = 12, SEMI = 13, COMMENT = 14, VAR = 15, SYSVAR = 16;
 
+const LOGIC_WORDS = list('and or xor not'), OP_WORDS = list('like rlike regexp between is in div mod sounds');
+/** Words that start a statement; all but 'select' are plain keywords. */
+const STMT_WORDS = list('select drop delete insert update exec execute shutdown declare waitfor truncate alter create');
 const KIND = new Map<string, number>();
-for (const w of ['and', 'or', 'xor', 'not']) KIND.set(w, LOGIC);
-for (const w of ['like', 'rlike', 'regexp', 'between', 'is', 'in', 'div', 'mod', 'sounds']) KIND.set(w, OP);
-for (const w of ['true', 'false', 'null']) KIND.set(w, NUM);
+for (const w of LOGIC_WORDS) KIND.set(w, LOGIC);
+for (const w of OP_WORDS) KIND.set(w, OP);
+for (const w of list('true false null')) KIND.set(w, NUM);
 KIND.set('union', UNION);
+for (const w of [...STMT_WORDS.slice(1), ...list('from where into values table delay order group by having limit offset set all distinct procedure outfile dumpfile database user view login time case when then else end top')]) KIND.set(w, KW);
 KIND.set('select', SELECT);
-for (const w of [
-  'from', 'where', 'drop', 'delete', 'insert', 'update', 'into', 'values', 'table', 'exec', 'execute',
-  'declare', 'waitfor', 'delay', 'order', 'group', 'by', 'having', 'limit', 'offset', 'set', 'truncate',
-  'alter', 'create', 'shutdown', 'all', 'distinct', 'procedure', 'outfile', 'dumpfile', 'database',
-  'user', 'view', 'login', 'time', 'case', 'when', 'then', 'else', 'end', 'top',
-]) KIND.set(w, KW);
 
 /** Functions an injection uses for timing, file access or error-based extraction. */
-const DANGER_FUNCS = new Set([
-  'sleep', 'benchmark', 'pg_sleep', 'load_file', 'extractvalue', 'updatexml', 'xp_cmdshell',
-  'dbms_pipe.receive_message', 'utl_inaddr.get_host_name', 'randomblob', 'char', 'chr', 'concat',
-  'version', 'database', 'user', 'current_user', 'system_user', 'ascii', 'substring', 'substr', 'mid',
-  'if', 'iif', 'convert', 'cast', 'count', 'exp', 'floor', 'rand', 'group_concat', 'hex', 'unhex',
-  'ord', 'length', 'len', 'db_name', 'suser_name', 'is_srvrolemember', 'make_set', 'elt', 'md5',
-  'sysdate', 'now', 'pg_read_file', 'lo_import', 'dblink', 'openrowset', 'name_const', 'geometrycollection',
-]);
+const DANGER_FUNCS = words(list('sleep benchmark pg_sleep load_file extractvalue updatexml xp_cmdshell dbms_pipe.receive_message utl_inaddr.get_host_name randomblob char chr concat version database user current_user system_user ascii substring substr mid if iif convert cast count exp floor rand group_concat hex unhex ord length len db_name suser_name is_srvrolemember make_set elt md5 sysdate now pg_read_file lo_import dblink openrowset name_const geometrycollection'));
 
 interface Tokens { kinds: number[]; words: string[] }
 
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 46 || c >= 128;
+  return isAlnum(c) || c === 95 || c === 36 || c === 46 || c >= 128;
 }
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 160;
@@ -148,7 +141,7 @@ function tokenize(s: string, q: number): Tokens | null {
   return { kinds, words };
 }
 
-const STMT_OBJECT = new Set(['table', 'database', 'user', 'view', 'procedure', 'login', 'function', 'schema', 'trigger', 'index']);
+const STMT_OBJECT = new Set(list('table database user view procedure login function schema trigger index'));
 
 /** Is a complete SQL statement starting at token i (stacked query or a bare statement)? */
 function statementAt(t: Tokens, i: number): boolean {
@@ -213,7 +206,7 @@ function anywhere(t: Tokens): string | null {
       if (w[i] === 'into' && (w[i + 1] === 'outfile' || w[i + 1] === 'dumpfile')) return 'sqli.file';
     } else if (c === FUNC) {
       const p = k[i - 1];
-      if (DANGER_FUNCS.has(w[i] as string) && (p === LOGIC || p === OP || p === LPAR || p === COMMA || p === SELECT)) return 'sqli.function';
+      if (DANGER_FUNCS.set.has(w[i] as string) && (p === LOGIC || p === OP || p === LPAR || p === COMMA || p === SELECT)) return 'sqli.function';
       if (w[i] === 'xp_cmdshell') return 'sqli.function';
     } else if (c === WORD && w[i] === 'xp_cmdshell') {
       return 'sqli.function';
@@ -293,34 +286,37 @@ function inContext(s: string, q: number): string | null {
   return anywhere(t) ?? (q === 0 ? prefixBare(t) : prefixQuoted(t));
 }
 
-/** Characters without which none of the rules can fire, except keyword-only forms checked separately. */
-function hasSqlPunct(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 39 || c === 34 || c === 59 || c === 61 || c === 40 || c === 35 || c === 45 || c === 47 || c === 64 || c === 60 || c === 62 || c === 124 || c === 38 || c === 42) return true;
-  }
-  return false;
-}
+/** ' " ; = ( # - * / @ < > | &: without them none of the rules can fire, except keyword-only forms. */
+export const SQL_PUNCT = SQ | DQ | SEMI_C | EQ | LP | HASH | DASH | SL | AT | LT | PA;
 
-export function detectSqli(s: string): string | null {
+export function detectSqli(s: string, _raw?: string, m = classes(s)): string | null {
   if (s.length < 4) return null;
   // only keyword forms can fire without punctuation: union select, waitfor delay, 1 order by 3
-  if (!hasSqlPunct(s) && !KEYWORD_FORMS.test(s.length <= 4096 ? s : s.slice(0, 4096))) return null;
+  if ((m & SQL_PUNCT) === 0 && !(keywordLetters(m) && KEYWORD_FORMS.test(s.length <= 4096 ? s : s.slice(0, 4096)))) return null;
   // '+' is a space in query strings: `'+or+1=1--`
-  if (s.indexOf(' ') < 0 && s.indexOf('+') >= 0) {
-    const spaced = detectSqliRaw(s.replace(/\+/g, ' '));
+  if ((m & PCT) !== 0 && s.indexOf('+') >= 0 && s.indexOf(' ') < 0) {
+    // the same classes apart from '+', which detectSqliRaw does not look at
+    const spaced = detectSqliRaw(s.replace(/\+/g, ' '), m);
     if (spaced !== null) return spaced;
   }
-  return detectSqliRaw(s);
+  return detectSqliRaw(s, m);
 }
 
-const STMT_START = new Set(['select', 'drop', 'delete', 'insert', 'update', 'exec', 'execute', 'shutdown', 'declare', 'waitfor', 'truncate', 'alter', 'create']);
+const STMT_START = words(STMT_WORDS);
 // Literal alternations (no quantifiers: linear, RE2-safe). V8 runs these as native code without a
 // lower-cased copy; measured faster than both toLowerCase+indexOf and a hand-written JS scan.
 const KEYWORD_FORMS = /union|waitfor|order|select|drop/i;
 /** Keyword-only constructs that count anywhere (no punctuation needed). */
 const ANYWHERE_WORD = /union|waitfor|outfile|dumpfile|xp_cmdshell/i;
-function hasAnywhereWord(s: string): boolean { return ANYWHERE_WORD.test(s); }
+/** Letters KEYWORD_FORMS cannot match without (an ASCII-only /i regex): u+n, w+f, d (order, drop), s. */
+function keywordLetters(m: number): boolean {
+  return (m & (U | N)) === (U | N) || (m & (W | F)) === (W | F) || (m & (D | S)) !== 0;
+}
+/** Letters ANYWHERE_WORD cannot match without: u+n, u+f, w+f, x+_. */
+function anywhereLetters(m: number): boolean {
+  return ((m & U) !== 0 && (m & (N | F)) !== 0) || (m & (W | F)) === (W | F) || (m & (X | US)) === (X | US);
+}
+const SELECT_WORD = words(list('select'));
 
 /**
  * Can the bare (unquoted) context fire at all? Its rules need a numeric/parenthesised start, a
@@ -344,30 +340,29 @@ function bareCandidate(s: string): boolean {
     if (k < s.length && !isWordChar(p)) return p === 124 || p === 38 || p === 35 || p === 45 || p === 47 || anywhereOnce(s);
     return continuationAt(s, j);
   }
-  if (anywhereOnce(s)) return true;
   let j = i;
   while (j < s.length && j - i < 9 && isWordChar(s.charCodeAt(j))) j++;
-  return STMT_START.has(s.slice(i, j).toLowerCase());
+  return isWord(STMT_START, s, i, j) || anywhereOnce(s);
 }
 
 // Words that can follow a value (a closing quote, or a number in the bare context) in an injection.
-const AFTER_VALUE = new Set(['and', 'or', 'xor', 'not', 'like', 'rlike', 'regexp', 'between', 'is', 'in', 'div', 'mod', 'sounds', 'order', 'group', 'having', 'union', 'select', 'drop', 'delete', 'insert', 'update', 'exec', 'execute', 'shutdown', 'declare', 'waitfor', 'truncate', 'alter', 'create', 'into', 'procedure', 'limit']);
+const AFTER_VALUE = words([...LOGIC_WORDS, ...OP_WORDS, ...STMT_WORDS, ...list('order group having union into procedure limit')]);
 
-/** Lower-cased word of at most 32 chars ending just before `end` (skipping spaces), or ''. */
-function wordBefore(s: string, end: number): string {
+/** Is the word of at most 32 chars ending just before `end` (skipping ≤ 7 spaces) a dangerous function? */
+function funcBefore(s: string, end: number): boolean {
   let j = end - 1;
   while (j >= 0 && end - j < 8 && isSpace(s.charCodeAt(j))) j--;
   const e = j + 1;
   while (j >= 0 && e - j <= 32 && isWordChar(s.charCodeAt(j))) j--;
-  return s.slice(j + 1, e).toLowerCase();
+  return isWord(DANGER_FUNCS, s, j + 1, e);
 }
-/** Lower-cased word of at most 10 chars starting at `i` (after spaces and opening parentheses), or ''. */
-function wordAfter(s: string, i: number): string {
+/** Is the word of at most 10 chars starting at `i` (after ≤ 8 spaces and opening parentheses) one of `w`? */
+function wordAfterIs(s: string, i: number, w: Words): boolean {
   const st0 = i;
   while (i < s.length && i - st0 < 8 && (isSpace(s.charCodeAt(i)) || s.charCodeAt(i) === 40)) i++;
   let j = i;
   while (j < s.length && j - i < 10 && isWordChar(s.charCodeAt(j))) j++;
-  return s.slice(i, j).toLowerCase();
+  return isWord(w, s, i, j);
 }
 
 /**
@@ -375,11 +370,11 @@ function wordAfter(s: string, i: number): string {
  * function name or before SELECT, `@@`, and the keyword-only forms. A `;` or `(` in prose ("problem;
  * thanks", "cable (2 m)", a User-Agent) does not make the tokenizer run. Each check is bounded.
  */
-function anywhereCandidate(s: string): boolean {
-  if (s.indexOf('@@') >= 0 || hasAnywhereWord(s)) return true;
-  for (let i = s.indexOf(';'); i >= 0; i = s.indexOf(';', i + 1)) if (STMT_START.has(wordAfter(s, i + 1))) return true;
-  for (let i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
-    if (DANGER_FUNCS.has(wordBefore(s, i)) || wordAfter(s, i + 1) === 'select') return true;
+function anywhereCandidate(s: string, m: number): boolean {
+  if (((m & AT) !== 0 && s.indexOf('@@') >= 0) || (anywhereLetters(m) && ANYWHERE_WORD.test(s))) return true;
+  if ((m & SEMI_C) !== 0) for (let i = s.indexOf(';'); i >= 0; i = s.indexOf(';', i + 1)) if (wordAfterIs(s, i + 1, STMT_START)) return true;
+  if ((m & LP) !== 0) {
+    for (let i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) if (funcBefore(s, i) || wordAfterIs(s, i + 1, SELECT_WORD)) return true;
   }
   return false;
 }
@@ -395,7 +390,7 @@ function continuationAt(s: string, i: number): boolean {
   if (!isWordChar(c) || (c >= 48 && c <= 57)) return true;
   let j = i + 1;
   while (j < s.length && j - i < 10 && isWordChar(s.charCodeAt(j))) j++;
-  return AFTER_VALUE.has(s.slice(i, j).toLowerCase()) || anywhereOnce(s);
+  return isWord(AFTER_VALUE, s, i, j) || anywhereOnce(s);
 }
 
 function quotedCandidate(s: string, q: number): boolean {
@@ -405,21 +400,23 @@ function quotedCandidate(s: string, q: number): boolean {
 
 // anywhereCandidate for the string being judged, computed at most once: the bare and both quoted
 // contexts may all fall back to it. Detection is synchronous, so module state is safe.
-let memoOf: string | null = null;
-let memo = false;
+let memoM = 0;
+let memo = -1;
 function anywhereOnce(s: string): boolean {
-  if (memoOf !== s) { memo = anywhereCandidate(s); memoOf = s; }
-  return memo;
+  if (memo < 0) memo = anywhereCandidate(s, memoM) ? 1 : 0;
+  return memo === 1;
 }
 
-function detectSqliRaw(s: string): string | null {
-  memoOf = null;
+/** `m` is `classes(s)`: a context whose opening quote is missing cannot be left, so it is not tried. */
+function detectSqliRaw(s: string, m: number): string | null {
+  memo = -1;
+  memoM = m;
   const r = bareCandidate(s) ? inContext(s, 0) : null;
   if (r !== null) return r;
-  if (quotedCandidate(s, 39)) {
+  if ((m & SQ) !== 0 && quotedCandidate(s, 39)) {
     const a = inContext(s, 39);
     if (a !== null) return a;
   }
-  if (quotedCandidate(s, 34)) return inContext(s, 34);
+  if ((m & DQ) !== 0 && quotedCandidate(s, 34)) return inContext(s, 34);
   return null;
 }

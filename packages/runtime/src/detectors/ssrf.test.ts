@@ -11,3 +11,10 @@ test('ssrf: internal targets in any spelling, dangerous schemes', () => {
     ['http://a@127.0.0.1/', 'ssrf.private-ip'], ['169.254.169.254', 'ssrf.metadata'], ['http://[::ffff:10.0.0.1]/', 'ssrf.private-ip'],
   ], ['https://example.com/a?b=c', 'http://8.8.8.8/', 'Meet at 10:30', 'see https://docs.example.net/x:y', 'mailto:a@example.com', 'data:image/png;base64,AAAA', '10.0.0.1', 'urn:isbn:0451450523']);
 });
+
+test('ssrf: hosts judged in place and local schemes in any case', () => {
+  expectDetector(detectSsrf, [
+    ['http://EXAMPLE.LOCALHOST/', 'ssrf.internal-host'], ['http://x.internal/a', 'ssrf.internal-host'], ['jar:http://x!/', 'ssrf.scheme'],
+    ['FILE:///etc/passwd', 'ssrf.scheme'], ['see dict://127.0.0.1:11211/', 'ssrf.scheme'], ['http://127.0.0.1.NIP.IO/', 'ssrf.rebinding'],
+  ], ['https://shop.example.com/orders/1', 'a:b:file:x', '2026-11-25T15:00:00Z', 'Please deliver between 9:00 and 17:00.']);
+});

@@ -4,9 +4,11 @@
 // The host is parsed with WHATWG URL — the parser fetch() itself uses — so what we judge is what
 // the function would connect to.
 
-const BAD_SCHEMES = new Set(['file', 'gopher', 'dict', 'ldap', 'ldaps', 'tftp', 'jar', 'netdoc', 'phar', 'expect', 'sftp', 'smb', 'php', 'data', 'ssh2.exec', 'dns']);
-const METADATA_HOSTS = new Set(['metadata.google.internal', 'metadata', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal', 'metadata.azure.internal', 'kubernetes.default.svc']);
-const BARE = ['169.254.169.254', 'metadata.google.internal', 'fd00:ec2::254', '100.100.100.200', '169.254.170.2'];
+import { COLON, SL, classes, isAlnum, isWord, list, words } from './chars.js';
+
+const BAD_SCHEMES = words(list('file gopher dict ldap ldaps tftp jar netdoc phar expect sftp smb php data ssh2.exec dns'));
+const METADATA_HOSTS = words(list('metadata.google.internal metadata metadata.goog instance-data instance-data.ec2.internal metadata.azure.internal kubernetes.default.svc'));
+const BARE = list('169.254.169.254 metadata.google.internal fd00:ec2::254 100.100.100.200 169.254.170.2');
 
 /** IPv4 dotted string (already normalised by URL) to a number, or -1. */
 function v4(h: string): number {
@@ -63,32 +65,37 @@ function embeddedPrivate(host: string): boolean {
 /**
  * Plain DNS names with an alphabetic TLD (the usual benign URL) are judged without a full URL parse;
  * anything with userinfo, brackets, escapes, backslashes, non-ASCII or numeric labels goes to `URL`.
- * Returns undefined when the fast path cannot decide.
+ * The host starts at `st` (after "scheme://") and the URL ends at `end`. Returns undefined when the
+ * fast path cannot decide.
  */
-function fastHost(candidate: string, colon: number): string | null | undefined {
-  let i = colon + 3;
-  const st = i;
-  let lastDot = -1;
-  for (; i < candidate.length; i++) {
-    const c = candidate.charCodeAt(i);
+function fastHost(s: string, st: number, end: number): string | null | undefined {
+  let i = st;
+  let lastDot = -1, digit = false, upper = false;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
     if (c === 47 || c === 63 || c === 35 || c === 58) break; // / ? # :port
-    const l = c | 32;
     if (c === 46) lastDot = i;
-    else if (!((l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 45)) return undefined;
+    else if (c >= 48 && c <= 57) digit = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (!((c >= 97 && c <= 122) || c === 45)) return undefined;
   }
   if (lastDot < 0 || i - lastDot < 3) return undefined;
-  for (let k = lastDot + 1; k < i; k++) { const l = candidate.charCodeAt(k) | 32; if (l < 97 || l > 122) return undefined; }
-  const host = candidate.slice(st, i).toLowerCase();
-  if (host.endsWith('.localhost') || host.endsWith('.internal') || METADATA_HOSTS.has(host)) return 'ssrf.internal-host';
-  return embeddedPrivate(host) ? 'ssrf.rebinding' : null;
+  for (let k = lastDot + 1; k < i; k++) { const l = s.charCodeAt(k) | 32; if (l < 97 || l > 122) return undefined; }
+  // the host is ASCII letters, digits, '-' and '.': when already lower-case it is judged in place (a
+  // suffix starting with '.' cannot reach back past the '/' before the host)
+  const host = upper ? s.slice(st, i).toLowerCase() : s;
+  const he = upper ? host.length : i;
+  if (host.endsWith('.localhost', he) || host.endsWith('.internal', he) || isWord(METADATA_HOSTS, s, st, i)) return 'ssrf.internal-host';
+  // the embedded address needs digits
+  return digit && embeddedPrivate(upper ? host : s.slice(st, i)) ? 'ssrf.rebinding' : null;
 }
 
 function judgeUrl(candidate: string): string | null {
   const colon = candidate.indexOf(':');
   const scheme = candidate.slice(0, colon).toLowerCase();
-  if (BAD_SCHEMES.has(scheme)) return scheme === 'data' ? null : 'ssrf.scheme';
+  if (BAD_SCHEMES.set.has(scheme)) return scheme === 'data' ? null : 'ssrf.scheme';
   if (candidate.charCodeAt(colon + 1) === 47 && candidate.charCodeAt(colon + 2) === 47) {
-    const fast = fastHost(candidate, colon);
+    const fast = fastHost(candidate, colon + 3, candidate.length);
     if (fast !== undefined) return fast;
   }
   let u: URL;
@@ -97,7 +104,7 @@ function judgeUrl(candidate: string): string | null {
   if (host.length === 0) return null;
   if (host.startsWith('[')) host = host.slice(1, -1);
   const written = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(candidate)?.[1] ?? host;
-  if (host === 'localhost' || host.endsWith('.localhost') || METADATA_HOSTS.has(host) || host.endsWith('.internal')) return 'ssrf.internal-host';
+  if (host === 'localhost' || host.endsWith('.localhost') || METADATA_HOSTS.set.has(host) || host.endsWith('.internal')) return 'ssrf.internal-host';
   if (host.includes(':')) return privateV6(host) ? 'ssrf.private-ip' : null;
   const x = v4(host);
   if (x >= 0) {
@@ -107,29 +114,30 @@ function judgeUrl(candidate: string): string | null {
   return embeddedPrivate(host) ? 'ssrf.rebinding' : null;
 }
 
-function isSchemeChar(c: number): boolean {
-  const l = c | 32;
-  return (l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
-}
-function isUrlEnd(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96;
-}
+function isSchemeChar(c: number): boolean { return isAlnum(c) || c === 43 || c === 45 || c === 46; }
 
-export function detectSsrf(s: string): string | null {
+// Characters that end a URL (whitespace, quotes, angle brackets): found natively (a linear character class)
+const URL_END = /[ \t\n\r"'<>`]/g;
+
+export function detectSsrf(s: string, _raw?: string, m = classes(s)): string | null {
   const n = s.length;
   // every "scheme:" followed by // (or a bad scheme without //)
-  let i = s.indexOf(':');
+  let i = (m & COLON) !== 0 ? s.indexOf(':') : -1;
   let lastEnd = 0;
   while (i > 0) {
     let st = i;
     while (st > lastEnd && isSchemeChar(s.charCodeAt(st - 1))) st--;
     if (st < i) {
-      let e = i + 1;
-      while (e < n && !isUrlEnd(s.charCodeAt(e))) e++;
-      const hasSlashes = s.charCodeAt(i + 1) === 47 && s.charCodeAt(i + 2) === 47;
-      const scheme = s.slice(st, i).toLowerCase();
-      if (hasSlashes || BAD_SCHEMES.has(scheme)) {
-        const r = judgeUrl(s.slice(st, Math.min(e, st + 2048)));
+      URL_END.lastIndex = i + 1;
+      const e = URL_END.test(s) ? URL_END.lastIndex - 1 : n;
+      const end = Math.min(e, st + 2048);
+      if (s.charCodeAt(i + 1) === 47 && s.charCodeAt(i + 2) === 47) {
+        // "scheme://host…" with a plain DNS host is decided here, without slicing the URL
+        const fast = i < end && !isWord(BAD_SCHEMES, s, st, i) ? fastHost(s, i + 3, end) : undefined;
+        const r = fast !== undefined ? fast : judgeUrl(s.slice(st, end));
+        if (r !== null) return r;
+      } else if (isWord(BAD_SCHEMES, s, st, i)) {
+        const r = judgeUrl(s.slice(st, end));
         if (r !== null) return r;
       }
       lastEnd = e;
@@ -138,7 +146,7 @@ export function detectSsrf(s: string): string | null {
     }
     i = s.indexOf(':', i + 1);
   }
-  if (s.startsWith('//')) {
+  if ((m & SL) !== 0 && s.startsWith('//')) {
     const r = judgeUrl('http:' + s.slice(0, 2048));
     if (r !== null) return r;
   }

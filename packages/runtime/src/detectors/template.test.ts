@@ -9,3 +9,7 @@ test('template: expressions inside placeholders, lookups, directives; plain plac
     ['<#assign x=1>', 'template.directive'], ['{{a.__class__}}', 'template.expression'],
   ], ['Hello {{name}}', '{{ user.first_name }}', '${HOME}/bin', 'Price {5}', 'JSON {"a": 1}', '100% sure', '{ } and #{', '[[link]]', '{% endraw']);
 });
+
+test('template: directives and openers are found in any case once their characters are present', () => {
+  expectDetector(detectTemplate, [['#SET($x=1)', 'template.directive'], ['a*{7*7}', 'template.expression'], ['${jndi:ldap://x}', 'template.lookup']], ['a*b{c}', 'x < y', '#set x']);
+});

@@ -2,13 +2,14 @@
 // {%…%}, Freemarker/Velocity directives, and Log4j-style ${jndi:…} lookups. A placeholder that is only a
 // (dotted) name — {{name}}, ${HOME} — is ordinary text; an expression inside one is not.
 
-const SUSPICIOUS_WORDS = ['constructor', 'config', 'self', 'request', '__class__', 'class', 'lipsum', 'cycler', 'joiner', 'namespace', 'range', 'settings', '_self', 'process', 'global', 'require', 'runtime', 'getclass', 'forname', 'exec', 'popen', 'system', 'env', 'this', 'app', 'attr'];
-const STATEMENTS = ['import', 'include', 'set', 'for', 'if', 'macro', 'raw', 'debug', 'load', 'extends', 'block', 'call', 'filter', 'with', 'print', 'php', 'exec'];
+import { AT, BRACE, BRACKET, DASH, DOLLAR, HASH, LP, LT, P, PCT, QM, classes, isAlnum, list } from './chars.js';
 
-function isIdent(c: number): boolean {
-  const l = c | 32;
-  return (l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 32 || c === 9 || c === 45 || c === 58;
-}
+const SUSPICIOUS_WORDS = list('constructor config self request __class__ class lipsum cycler joiner namespace range settings _self process global require runtime getclass forname exec popen system env this app attr');
+/** Objects SSTI payloads walk through, besides any __dunder__ name. */
+const WALKED = list('_self constructor config self settings');
+const STATEMENTS = list('import include set for if macro raw debug load extends block call filter with print php exec');
+
+function isIdent(c: number): boolean { return isAlnum(c) || c === 95 || c === 46 || c === 32 || c === 9 || c === 45 || c === 58; }
 
 /** Is the placeholder body more than a plain (dotted) name? */
 function expression(body: string, lookups: boolean): string | null {
@@ -20,7 +21,7 @@ function expression(body: string, lookups: boolean): string | null {
   for (let i = 0; i < l.length; i++) if (!isIdent(l.charCodeAt(i))) { plain = false; break; }
   if (plain) {
     // a name alone, unless it is one of the objects SSTI payloads walk through
-    for (const w of l.split(/[.\s]+/)) if (w === '__class__' || w === '_self' || w === 'constructor' || w === 'config' || w === 'self' || w === 'settings' || w.startsWith('__')) return 'template.expression';
+    for (const w of l.split(/[.\s]+/)) if (w.startsWith('__') || WALKED.includes(w)) return 'template.expression';
     return null;
   }
   for (const w of SUSPICIOUS_WORDS) if (l.includes(w)) return 'template.expression';
@@ -29,11 +30,22 @@ function expression(body: string, lookups: boolean): string | null {
   return null;
 }
 
-const PAIRS: ReadonlyArray<[string, string, boolean]> = [['{{', '}}', false], ['${', '}', true], ['#{', '}', false], ['*{', '}', false], ['@{', '}', false], ['~{', '}', false], ['<%', '%>', false], ['[[', ']]', false]];
+// <#assign <#import <#include ?new( #set( #foreach( {php} {$smarty {system( — literal alternatives
+// (linear). An ASCII-only /i match on the input is a match in its lower-cased form and back: the
+// only non-ASCII characters that lower-case to ASCII letters are U+212A (k, in none of these) and
+// U+0130 (i, but followed by U+0307, which none of these contain).
+const DIRECTIVE = /<#(?:assign|import|include)|\?new\(|#(?:set|foreach)\(|\{(?:php\}|\$smarty|system\()/i;
 
-export function detectTemplate(s: string): string | null {
-  for (const [open, close, lookups] of PAIRS) {
-    let i = s.indexOf(open);
+/** Opener, closer, whether ${…} lookups apply, and the classes of the opener's characters. */
+const PAIRS: ReadonlyArray<[string, string, boolean, number]> = [['{{', '}}', false, BRACE], ['${', '}', true, DOLLAR | BRACE], ['#{', '}', false, HASH | BRACE],
+  ['*{', '}', false, DASH | BRACE], ['@{', '}', false, AT | BRACE], ['~{', '}', false, BRACE], ['<%', '%>', false, LT | PCT], ['[[', ']]', false, BRACKET]];
+
+export function detectTemplate(s: string, _raw?: string, m = classes(s)): string | null {
+  // every opener has a { [ or <
+  for (let p = (m & (BRACE | BRACKET | LT)) !== 0 ? 0 : PAIRS.length; p < PAIRS.length; p++) {
+    const [open, close, lookups, need] = PAIRS[p] as (typeof PAIRS)[number];
+    // an opener whose characters are missing is not there (indexOf would say -1)
+    let i = (m & need) === need ? s.indexOf(open) : -1;
     while (i >= 0) {
       const c = s.indexOf(close, i + open.length);
       if (c < 0) break; // no later opener can close either: stay linear
@@ -47,7 +59,7 @@ export function detectTemplate(s: string): string | null {
       i = s.indexOf(open, c + close.length);
     }
   }
-  let i = s.indexOf('{%');
+  let i = (m & (BRACE | PCT)) === (BRACE | PCT) ? s.indexOf('{%') : -1;
   while (i >= 0) {
     const c = s.indexOf('%}', i + 2);
     if (c < 0) break;
@@ -55,7 +67,7 @@ export function detectTemplate(s: string): string | null {
     if (word !== undefined && STATEMENTS.includes(word)) return 'template.statement';
     i = s.indexOf('{%', c + 2);
   }
-  const l = s.toLowerCase();
-  if (l.includes('<#assign') || l.includes('<#import') || l.includes('<#include') || l.includes('?new(') || l.includes('#set(') || l.includes('#foreach(') || l.includes('{php}') || l.includes('{$smarty') || l.includes('{system(')) return 'template.directive';
-  return null;
+  // the characters of each directive: <# ?( #( {p} {$ {(
+  const directive = ((m & (LT | HASH)) === (LT | HASH)) || ((m & LP) !== 0 && (m & (QM | HASH)) !== 0) || ((m & BRACE) !== 0 && (m & (P | DOLLAR | LP)) !== 0);
+  return directive && DIRECTIVE.test(s) ? 'template.directive' : null;
 }

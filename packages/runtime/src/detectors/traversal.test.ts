@@ -19,3 +19,10 @@ test('traversal: an encoded segment is flagged even when a single one', () => {
   const plain = '../img/a%20b.png';
   assert.equal(detectTraversal(percentDecode(plain), plain), null);
 });
+
+test('traversal: the two-dot and NUL pre-check keeps look-alike dots, backslashes and NULs', () => {
+  expectDetector(detectTraversal, [
+    ['a\0b', 'traversal.nul-byte'], ['C:\\WINDOWS\\win.ini', 'traversal.sensitive-file'], ['/ETC/PASSWD', 'traversal.sensitive-file'], ['..\\..\\x', 'traversal.dot-dot'],
+    ['\uff0e./\uff0e./x', 'traversal.dot-dot'],
+  ], ['Mozilla/5.0 (Windows NT 10.0)', 'https://shop.example.com/orders/ord_7f3a9c1e', 'Wait... what']);
+});

@@ -3,11 +3,10 @@
 // whitespace de-obfuscation), CSS expression(), and quote breakouts into a JS sink call.
 // Harmless markup (<b>, <p>, <a href="https://…">, <img src="x.png">) passes.
 
-const DANGEROUS_TAGS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'meta', 'base', 'link', 'portal',
-  'xss', 'xml', 'import', 'isindex', 'svg', 'math', 'template', 'noscript', 'style', 'marquee', 'handler',
-]);
-const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'data', 'background', 'poster', 'xlink:href', 'dynsrc', 'lowsrc', 'codebase', 'to', 'values', 'from']);
+import { BT, COLON, DOT, DQ, EQ, LP, LT, NL, P, PA, S, SQ, classes, isAlnum, list } from './chars.js';
+
+const DANGEROUS_TAGS = new Set(list('script iframe frame frameset object embed applet meta base link portal xss xml import isindex svg math template noscript style marquee handler'));
+const URL_ATTRS = new Set(list('href src action formaction data background poster xlink:href dynsrc lowsrc codebase to values from'));
 const NAMED: Record<string, string> = { colon: ':', tab: '', newline: '', lpar: '(', rpar: ')', quot: '"', apos: "'", lt: '<', gt: '>', amp: '&', sol: '/' };
 
 /** Decode HTML character references and drop whitespace/control chars, as browsers do in URL attributes. */
@@ -51,16 +50,27 @@ export function deobfuscate(v: string): string {
   return out.toLowerCase();
 }
 
+const SCRIPT_URLS = list('javascript: vbscript: data:text/html livescript: data:image/svg+xml data:application/x-javascript');
+const CSS_SCRIPT = list('expression( javascript: -moz-binding behavior:');
+
 function scriptUrl(v: string): boolean {
+  // every scheme below starts with j, v, d or l, or an entity for one, after characters deobfuscate drops
+  let i = 0;
+  while (i < v.length && v.charCodeAt(i) <= 32) i++;
+  const c = v.charCodeAt(i) | 32;
+  if (c !== 38 && c !== 106 && c !== 118 && c !== 100 && c !== 108) return false;
   const d = deobfuscate(v);
-  return d.startsWith('javascript:') || d.startsWith('vbscript:') || d.startsWith('data:text/html') || d.startsWith('livescript:') || d.startsWith('data:image/svg+xml') || d.startsWith('data:application/x-javascript');
+  return SCRIPT_URLS.some((p) => d.startsWith(p));
 }
 
-function isNameChar(c: number): boolean {
-  const l = c | 32;
-  return (l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 58 || c === 95;
-}
+function isNameChar(c: number): boolean { return isAlnum(c) || c === 45 || c === 58 || c === 95; }
 function isTagWs(c: number): boolean { return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 47; }
+
+/** The first index from j on that is not a space, tab or LF (around an attribute's '='). */
+function skipSpaces(s: string, j: number): number {
+  while (j < s.length && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 10)) j++;
+  return j;
+}
 
 /** Scans one tag starting at `<` (index i); returns a rule or null, plus the index where scanning resumes. */
 function tagAt(s: string, i: number): [string | null, number] {
@@ -81,13 +91,12 @@ function tagAt(s: string, i: number): [string | null, number] {
     const an = j;
     while (j < n && !isTagWs(s.charCodeAt(j)) && s.charCodeAt(j) !== 61 && s.charCodeAt(j) !== 62) j++;
     const attr = s.slice(an, Math.min(j, an + 24)).toLowerCase();
-    while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 10)) j++;
+    j = skipSpaces(s, j);
     if (s.charCodeAt(j) !== 61) {
       if (j === an) j++;
       continue;
     }
-    j++;
-    while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 10)) j++;
+    j = skipSpaces(s, j + 1);
     if (attr.length > 2 && attr.startsWith('on')) return ['xss.event-handler', j];
     c = s.charCodeAt(j);
     let vs = j, ve: number;
@@ -105,47 +114,77 @@ function tagAt(s: string, i: number): [string | null, number] {
     if (attr === 'srcdoc') return ['xss.srcdoc', j];
     if (attr === 'style') {
       const d = deobfuscate(value);
-      if (d.includes('expression(') || d.includes('javascript:') || d.includes('-moz-binding') || d.includes('behavior:')) return ['xss.css', j];
+      if (CSS_SCRIPT.some((p) => d.includes(p))) return ['xss.css', j];
     }
   }
   return [null, j];
 }
 
-const SINKS = ['alert(', 'prompt(', 'confirm(', 'eval(', 'document.cookie', 'document.domain', 'document.write(', 'window.location', 'settimeout(', 'setinterval(', 'fromcharcode(', 'atob(', 'fetch(', 'import(', 'constructor(', 'location.href', 'location=', 'top[', 'self['];
+const SCRIPT_SCHEMES = list('javascript vbscript livescript');
+const SCHEMES = new RegExp(SCRIPT_SCHEMES.join('|'), 'i');
+const SINKS = list('alert( prompt( confirm( eval( document.cookie document.domain document.write( window.location settimeout( setinterval( fromcharcode( atob( fetch( import( constructor( location.href location= top[ self[');
 
-export function detectXss(s: string): string | null {
+/** What a breakout may put between the quote and the sink. */
+const BREAKOUT = ';+-*/|&)}, \t';
+/** The letters sinks start with. */
+const SINK_FIRST = SINKS.map((k) => k[0]).join('');
+
+/**
+ * Is some quote followed by 1–6 breakout characters and a letter a sink starts with (or any non-ASCII
+ * character)? Necessary for the sink loop below, which works on the lower-cased input: lower-casing
+ * changes letters only (U+0130 grows into 'i' and U+0307), so the quote and the run are the same here.
+ */
+function quoteBreakout(s: string, m: number): boolean {
+  for (const q of `'"\``) {
+    if ((m & (q === "'" ? SQ : q === '"' ? DQ : BT)) === 0) continue;
+    for (let p = s.indexOf(q); p >= 0; p = s.indexOf(q, p + 1)) {
+      let k = p + 1;
+      while (k < s.length && k - p <= 7 && BREAKOUT.includes(s[k] as string)) k++;
+      const c = s.charCodeAt(k);
+      if (k - p > 1 && k - p <= 7 && (c >= 128 || (isAlnum(c) && SINK_FIRST.includes(String.fromCharCode(c | 32))))) return true;
+    }
+  }
+  return false;
+}
+
+export function detectXss(s: string, _raw?: string, m = classes(s)): string | null {
   const n = s.length;
-  let lt = s.indexOf('<');
+  let lt = (m & LT) !== 0 ? s.indexOf('<') : -1;
   while (lt >= 0 && lt < n - 1) {
     const [rule, next] = tagAt(s, lt);
     if (rule !== null) return rule;
     lt = s.indexOf('<', Math.max(next, lt + 1));
   }
-  const colon = s.indexOf(':');
-  if (colon >= 0) {
-    const l = s.toLowerCase();
-    for (const scheme of ['javascript', 'vbscript', 'livescript']) {
-      const k = l.indexOf(scheme);
-      if (k >= 0 && k < 64 && scriptUrl(l.slice(k))) {
-        const p = k === 0 ? 32 : l.charCodeAt(k - 1);
-        if (!((p | 32) >= 97 && (p | 32) <= 122)) return 'xss.script-url';
+  if ((m & COLON) !== 0) {
+    let l: string | null = null;
+    // a scheme found below at k < 64 of the lower-cased text is in `s` before 64 too (lower-casing only
+    // ever lengthens, and no other character turns into these ASCII letters)
+    const k0 = (m & (S | P)) === (S | P) ? s.search(SCHEMES) : -1;
+    if (k0 >= 0 && k0 < 64) {
+      l = s.toLowerCase();
+      for (const scheme of SCRIPT_SCHEMES) {
+        const k = l.indexOf(scheme);
+        if (k >= 0 && k < 64 && scriptUrl(l.slice(k))) {
+          const p = k === 0 ? 32 : l.charCodeAt(k - 1);
+          if (!((p | 32) >= 97 && (p | 32) <= 122)) return 'xss.script-url';
+        }
       }
     }
     // entity/whitespace-obfuscated scheme at the start: java&#x09;script:, &#106;avascript:
-    if ((s.indexOf('&') >= 0 || s.indexOf('\t') >= 0) && scriptUrl(s.trimStart())) return 'xss.script-url';
-    if (l.indexOf('expression(') >= 0 && l.indexOf('style') >= 0) return 'xss.css';
+    if ((((m & PA) !== 0 && s.indexOf('&') >= 0) || ((m & NL) !== 0 && s.indexOf('\t') >= 0)) && scriptUrl(s.trimStart())) return 'xss.script-url';
+    if ((m & LP) !== 0 && (l ??= s.toLowerCase()).indexOf('expression(') >= 0 && l.indexOf('style') >= 0) return 'xss.css';
   }
   // "  onmouseover="…: breaking out of a quoted attribute into a new event-handler attribute
-  if (/["'][^<>"']{0,64}?[\s/]on[a-z]{3,24}\s{0,4}=/i.test(s)) return 'xss.attribute-breakout';
+  if ((m & EQ) !== 0 && (m & (SQ | DQ)) !== 0 && /["'][^<>"']{0,64}?[\s/]on[a-z]{3,24}\s{0,4}=/i.test(s)) return 'xss.attribute-breakout';
   // "-alert(1)-" / ';alert(1)// : a quote breakout straight into a JS sink
-  if ((s.indexOf("'") >= 0 || s.indexOf('"') >= 0 || s.indexOf('`') >= 0) && (s.indexOf('(') >= 0 || s.indexOf('.') >= 0 || s.indexOf('=') >= 0)) {
+  if ((m & (SQ | DQ | BT)) !== 0 && (m & (LP | DOT | EQ)) !== 0 && quoteBreakout(s, m)) {
     const l = s.toLowerCase();
     for (const sink of SINKS) {
       let k = l.indexOf(sink);
       while (k > 0) {
         // walk back over breakout punctuation and whitespace to find the quote
         let p = k - 1, steps = 0;
-        while (p >= 0 && steps < 6 && ';+-*/|&)}, \t'.indexOf(l[p] as string) >= 0) { p--; steps++; }
+        while (p >= 0 && steps < 6 && BREAKOUT.indexOf(l[p] as string) >= 0) { p--; steps++; }
         const q = l[p];
         if (steps > 0 && (q === "'" || q === '"' || q === '`')) return 'xss.js-breakout';
         k = l.indexOf(sink, k + 1);
