@@ -84,12 +84,11 @@ function judge(det: Detector, s: string, m: number, d1: string, d2: string): str
 
 /**
  * Runs the enabled detectors over a string and, if it carries escapes, over up to two rounds of
- * URL-decoding (double encoding). Returns the first hit per detector, in `enabled` order; the shared
+ * URL-decoding (double encoding). `m` is `classes(s)` when the caller has it already. Returns the first hit per detector, in `enabled` order; the shared
  * empty array when nothing is found (the common case allocates nothing).
  */
-export function scanString(s: string, enabled: readonly DetectorName[]): readonly Hit[] {
+export function scanString(s: string, enabled: readonly DetectorName[], m = classes(s)): readonly Hit[] {
   if (s.length < 2) return NONE;
-  const m = classes(s);
   // the common key or word: letters, digits and spaces only, too short for a keyword form (see runnable)
   if ((m & ~LETTERS) === 0 && s.length < 10) return NONE;
   const d1 = (m & PCT) !== 0 && hasEscape(s) ? percentDecode(s) : s;

@@ -2,6 +2,7 @@
 // pollution keys, NoSQL operator keys, and the injection detectors on every key and string value.
 
 import { isOperatorKey } from '../detectors/nosql.js';
+import { DOLLAR, N, P, S, U, US, classes } from '../detectors/chars.js';
 import { scanString, type DetectorName } from '../detectors/index.js';
 import type { Action, SecurityFinding } from '../events/ocsf.js';
 
@@ -29,6 +30,9 @@ export interface WalkConfig {
 }
 
 export interface WalkState { keys: number; findings: SecurityFinding[]; stop: boolean }
+
+/** Letters both "constructor" and "prototype" contain, among those `classes` records (case-folded). */
+const PROTO_LETTERS = P | N | S | U;
 
 function protoKey(k: string): boolean {
   return k === '__proto__' || k.includes('__proto__') || (k.includes('constructor') && k.includes('prototype'));
@@ -103,25 +107,28 @@ function walkAt(v: unknown, path: Array<string | number>, cfg: WalkConfig, st: W
     if (st.stop) return;
     path.push(k);
     const val = (v as Record<string, unknown>)[k];
-    if (protoKey(k) || (k === 'constructor' && typeof val === 'object' && val !== null && 'prototype' in val)) {
+    // one character pass per key serves all three checks: protoKey needs "_" or the letters of
+    // "constructor" and "prototype", an operator key needs "$" (so most keys skip both exactly)
+    const m = classes(k);
+    if ((((m & US) !== 0 || (m & PROTO_LETTERS) === PROTO_LETTERS) && protoKey(k)) || (k === 'constructor' && typeof val === 'object' && val !== null && 'prototype' in val)) {
       add(st, { category: 'prototype', rule: 'prototype.key', location: where(path), action: cfg.structural, severity: 'high' });
-    } else if (cfg.modes.nosql !== 'off' && isOperatorKey(k)) {
+    } else if (cfg.modes.nosql !== 'off' && (m & DOLLAR) !== 0 && isOperatorKey(k)) {
       add(st, { category: 'nosql', rule: 'nosql.operator-key', location: where(path), action: cfg.modes.nosql === 'block' ? 'blocked' : 'monitored', severity: 'high', evidence: k });
     } else {
-      if (k.length > 1) { path.push(KEY_MARK); scanAt(k, path, cfg, st, detectors); path.pop(); }
+      if (k.length > 1) { path.push(KEY_MARK); scanAt(k, path, cfg, st, detectors, m); path.pop(); }
       walkAt(val, path, cfg, st, depth + 1, detectors);
     }
     path.pop();
   }
 }
 
-function scanAt(s: string, path: ReadonlyArray<string | number>, cfg: WalkConfig, st: WalkState, detectors: readonly DetectorName[]): void {
+function scanAt(s: string, path: ReadonlyArray<string | number>, cfg: WalkConfig, st: WalkState, detectors: readonly DetectorName[], m?: number): void {
   if (s.length > cfg.limits.maxStringLength) {
     add(st, { category: 'limits', rule: 'limits.string-length', location: where(path), action: cfg.structural, severity: 'medium' });
     return;
   }
   if (detectors.length === 0) return;
-  const hits = scanString(s, detectors);
+  const hits = m === undefined ? scanString(s, detectors) : scanString(s, detectors, m);
   if (hits.length === 0) return;
   const location = where(path);
   for (const h of hits) {
