@@ -109,7 +109,9 @@ function unmarshallImage(m: unknown, depth = 0): Obj | undefined {
 
 function messageAttributes(a: unknown, valueKey: string): Obj {
   const out: Obj = {};
-  for (const [k, v] of Object.entries(obj(a))) out[k] = obj(v)[valueKey];
+  if (!isObj(a)) return out;
+  // for…in rather than Object.entries: no pair arrays for every record of every batch
+  for (const k in a) if (Object.prototype.hasOwnProperty.call(a, k)) out[k] = obj(a[k])[valueKey];
   return out;
 }
 
