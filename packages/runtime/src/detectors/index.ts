@@ -7,7 +7,7 @@ import { SQL_PUNCT, detectSqli } from './sqli.js';
 import { detectSsrf } from './ssrf.js';
 import { detectTemplate } from './template.js';
 import { detectTraversal } from './traversal.js';
-import { detectXss } from './xss.js';
+import { detectXss, quoteBreakout } from './xss.js';
 
 export type DetectorName = 'sqli' | 'nosql' | 'cmdi' | 'traversal' | 'ssrf' | 'xss' | 'template' | 'crlf';
 export const DETECTOR_NAMES: readonly DetectorName[] = ['sqli', 'nosql', 'cmdi', 'traversal', 'ssrf', 'xss', 'template', 'crlf'];
@@ -63,8 +63,9 @@ function runnable(m: number, s: string): number {
   // a leading //, or a bare metadata address (169.254…, 100.100…, metadata.…, fd00:…: a dot or colon in it)
   const c0 = s.charCodeAt(0) | 32;
   if (((m & SL) !== 0 && s.startsWith('//')) || ((m & (DOT | COLON)) !== 0 && (c0 === 49 || c0 === 109 || c0 === 102))) r |= 16;
-  // a tag, or a quote breakout into an attribute (=) or a JS sink ( ( . = )
-  if ((m & LT) !== 0 || ((m & (Q | BT)) !== 0 && (m & (LP | DOT | EQ)) !== 0)) r |= 32;
+  // a tag, or a quote breakout into an attribute (a quote and =) or a JS sink (( . or =, and a quote
+  // followed by breakout punctuation: "O'Neill", "John's" are done here)
+  if ((m & LT) !== 0 || ((m & Q) !== 0 && (m & EQ) !== 0) || ((m & (Q | BT)) !== 0 && (m & (LP | DOT | EQ)) !== 0 && quoteBreakout(s, m))) r |= 32;
   // {{ ${ #{ … {% <% <# [[ and the ?new( / #set( directives
   if ((m & (BRACE | LT | BRACKET)) !== 0 || ((m & LP) !== 0 && (m & (HASH | QM)) !== 0)) r |= 64;
   if ((m & NL) !== 0) r |= 128;

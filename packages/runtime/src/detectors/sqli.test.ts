@@ -23,3 +23,17 @@ test('sqli: pre-checks on character classes and letters keep every form that nee
     ['DROP TABLE users', 'sqli.statement'], ["x'; select sleep(5)", 'sqli.stacked'],
   ], ['SKU-1000', "Mrs O'Neill (no. 14)", "it's (a) sleep (5)", '2026-11-25T15:00:00Z', 'content-type', 'foo@@version']);
 });
+
+test('sqli: the walks around ( ; and a closing quote start only where a listed word can begin or end', () => {
+  expectDetector(detectSqli, [
+    // a function name's last character (a digit for md5, U+212A folding to the k of dblink), ≤ 7 spaces
+    ['a and sleep(5)', 'sqli.function'], ['a and sleep       (5)', 'sqli.function'], ['a and md5(1)', 'sqli.function'],
+    ['a and dblin\u212a(1)', 'sqli.function'], ['a and chr (1)', 'sqli.function'],
+    // a statement word after ';' (spaces and tabs between), SELECT after '(', a keyword after the quote
+    ['note; drop table t', 'sqli.stacked'], ['note;  \tDROP table t', 'sqli.stacked'], ['1 and (SELECT 1)', 'sqli.tautology'],
+    ["x' OR 1=1--", 'sqli.tautology'], ["x' or ((select 1))--", 'sqli.tautology'], ['DROP TABLE users', 'sqli.statement'],
+    // keyword forms whose letters alone select the regex (w f only; u n s)
+    ["WAITFOR DELAY '0:0:5'", 'sqli.time'], ['1 UNION SELECT 2', 'sqli.union'],
+  ], ['USB-C cable (2 m)', 'Mrs (x)', 'Win64; x64)', 'note; dr', "no. 14 (Mrs O'Neill)", "it's for my sister", 'Drop us a line',
+    "Gift wrap please \u2014 it's for my sister", 'problem; thanks!']);
+});

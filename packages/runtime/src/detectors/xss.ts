@@ -134,17 +134,25 @@ const SINK_FIRST = SINKS.map((k) => k[0]).join('');
  * character)? Necessary for the sink loop below, which works on the lower-cased input: lower-casing
  * changes letters only (U+0130 grows into 'i' and U+0307), so the quote and the run are the same here.
  */
-function quoteBreakout(s: string, m: number): boolean {
-  for (const q of `'"\``) {
-    if ((m & (q === "'" ? SQ : q === '"' ? DQ : BT)) === 0) continue;
+export function quoteBreakout(s: string, m: number): boolean {
+  for (let t = 0; t < 3; t++) {
+    if ((m & (t === 0 ? SQ : t === 1 ? DQ : BT)) === 0) continue;
+    const q = `'"\``[t] as string;
     for (let p = s.indexOf(q); p >= 0; p = s.indexOf(q, p + 1)) {
-      let k = p + 1;
-      while (k < s.length && k - p <= 7 && BREAKOUT.includes(s[k] as string)) k++;
+      // a quote followed by a letter (O'Neill, John's) has no breakout run: skip it without the loop
+      if (!isBreakout(s.charCodeAt(p + 1))) continue;
+      let k = p + 2;
+      while (k < s.length && k - p <= 7 && isBreakout(s.charCodeAt(k))) k++;
       const c = s.charCodeAt(k);
-      if (k - p > 1 && k - p <= 7 && (c >= 128 || (isAlnum(c) && SINK_FIRST.includes(String.fromCharCode(c | 32))))) return true;
+      if (k - p <= 7 && (c >= 128 || (isAlnum(c) && SINK_FIRST.includes(String.fromCharCode(c | 32))))) return true;
     }
   }
   return false;
+}
+const BREAKOUT_CHAR = new Uint8Array(128);
+for (const ch of BREAKOUT) BREAKOUT_CHAR[ch.charCodeAt(0)] = 1;
+function isBreakout(c: number): boolean {
+  return c < 128 && BREAKOUT_CHAR[c] === 1;
 }
 
 export function detectXss(s: string, _raw?: string, m = classes(s)): string | null {
