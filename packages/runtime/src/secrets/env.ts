@@ -11,8 +11,9 @@ const SECRET_VALUE = [
 ];
 // Values that point at a secret store rather than being the secret.
 const REFERENCE = /^(?:arn:aws[a-z-]*:(?:secretsmanager|ssm|kms):|\{\{resolve:|@Microsoft\.KeyVault\(|projects\/[^/]+\/secrets\/|ssm:|\/aws\/reference\/)/;
-// Platform-provided credentials (temporary, injected by the runtime itself).
-const PLATFORM = new Set(['AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SESSION_TOKEN', 'AWS_CONTAINER_AUTHORIZATION_TOKEN', 'IDENTITY_HEADER', 'MSI_SECRET', 'AzureWebJobsStorage', 'WEBSITE_AUTH_ENCRYPTION_KEY', 'CONTAINER_ENCRYPTION_KEY']);
+// Platform-provided credentials (temporary, injected by the runtime itself), and the shell's working
+// directories, whose names end in "PWD" like a password's would.
+const PLATFORM = new Set(['PWD', 'OLDPWD', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SESSION_TOKEN', 'AWS_CONTAINER_AUTHORIZATION_TOKEN', 'IDENTITY_HEADER', 'MSI_SECRET', 'AzureWebJobsStorage', 'WEBSITE_AUTH_ENCRYPTION_KEY', 'CONTAINER_ENCRYPTION_KEY']);
 
 /** Names of environment variables that look like they hold a secret in plain text. */
 export function secretLikeEnv(env: Record<string, string | undefined>): string[] {

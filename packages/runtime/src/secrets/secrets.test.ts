@@ -75,6 +75,8 @@ test('plain-text secrets in the environment are reported by name only', () => {
     DB_PASSWORD: 'correct-horse-battery', STRIPE_KEY: 'sk_live_abcdefghijklmnop', PLAIN: 'AKIAABCDEFGHIJKLMNOP',
     API_TOKEN: 'arn:aws:secretsmanager:eu-west-1:1:secret:x', AWS_SECRET_ACCESS_KEY: 'platform-provided-value', LOG_LEVEL: 'debug',
     FEATURE_TOKEN_ENABLED: 'true', DATABASE_URL: 'postgres://app:s3cret-pw@db:5432/app', NODE_ENV: 'production',
+    // the shell's working directories are not passwords, although the names end in PWD
+    PWD: '/var/task/functions', OLDPWD: '/home/sbx_user1051',
   };
   assert.deepEqual(secretLikeEnv(env), ['DATABASE_URL', 'DB_PASSWORD', 'PLAIN', 'STRIPE_KEY']);
   const lines: string[] = [];
