@@ -37,3 +37,21 @@ test('sqli: the walks around ( ; and a closing quote start only where a listed w
   ], ['USB-C cable (2 m)', 'Mrs (x)', 'Win64; x64)', 'note; dr', "no. 14 (Mrs O'Neill)", "it's for my sister", 'Drop us a line',
     "Gift wrap please \u2014 it's for my sister", 'problem; thanks!']);
 });
+
+test('sqli: a number closing parentheses (spaced or not), and a statement after leading inline comments', () => {
+  expectDetector(detectSqli, [
+    // WHERE (id = 1 ) or 1=1 / WHERE (id = 1)--): prefixBare skips the ')' run, so the pre-check must too
+    ['1 ) or 1=1', 'sqli.tautology'], ['1 )) or 1=1', 'sqli.tautology'], ['1 ) AND 1=1 --', 'sqli.tautology'],
+    ['1)--', 'sqli.comment'], ['1 )-- ', 'sqli.comment'], ['1)/**/or/**/1=1', 'sqli.tautology'],
+    ['1) union select null--', 'sqli.union'], ["1') or ('1'='1", 'sqli.tautology'], ['/**/1 ) or 1=1', 'sqli.tautology'], ['1 */ or 1=1', 'sqli.tautology'],
+    // the tokenizer reads /**/, a stray */ and the opener of /*!50000 as space: a stacked statement after them
+    ['/**/select * from users', 'sqli.statement'], ['/**/drop table users', 'sqli.statement'],
+    ['*/drop table users', 'sqli.statement'], ['/**//**/DROP TABLE users', 'sqli.statement'],
+    ['  /* x */ select * from users', 'sqli.statement'], ['/*!50000select*/ * from users', 'sqli.statement'],
+  ], [
+    'Notebook (A5) - dotted', '1) Preheat the oven', 'Chapter 2) or later', '-select a colour-', '/**/ is a C comment',
+    'see p. 14) or the index', '1) or the index', '1) - item', '2) or 3', '2 * 3 = 6', '*/ is the end', '/* unterminated select * from users',
+    // unary minus cannot apply to a bare SELECT: not SQL in any context
+    '-select * from users',
+  ]);
+});

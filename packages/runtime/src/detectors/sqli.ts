@@ -322,23 +322,46 @@ const SELECT_WORD = words(list('select'));
 function bareCandidate(s: string): boolean {
   let i = 0;
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;
-  const c = s.charCodeAt(i);
+  let c = s.charCodeAt(i);
+  // the tokenizer reads inline comments as space, so a statement may follow them: `/**/drop table t`
+  if (c === 47 || c === 42) c = s.charCodeAt(i = skipBlank(s, i));
   if (c === 40) return true;
   if ((c >= 48 && c <= 57) || c === 45 || c === 46) {
     // a leading number matters only if SQL continues after it ("1 or 1=1"), not in "12 Main St."
     let j = i + 1;
-    while (j < s.length && (isWordChar(s.charCodeAt(j)) || s.charCodeAt(j) === 41 || s.charCodeAt(j) === 45)) j++;
+    while (j < s.length && (isWordChar(s.charCodeAt(j)) || s.charCodeAt(j) === 45)) j++;
+    // prefixBare skips the closing parentheses after the number (`1 ) or 1=1`, `1)--`), spaced or not
     let k = j;
-    while (k < s.length && isSpace(s.charCodeAt(k))) k++;
-    // prefixBare wants LOGIC (a word, && or ||), a comment or ORDER after the number: other punctuation
-    // ("2026-11-25T15:00", "10:30", "3.5/5") cannot start one, only the anywhere-forms remain
+    while (k < s.length && (isSpace(s.charCodeAt(k)) || s.charCodeAt(k) === 41)) k++;
+    // prefixBare wants LOGIC (a word, && or ||), a comment or ORDER after the number (a stray */ reads as
+    // space): other punctuation ("2026-11-25T15:00", "10:30", "3.5/5") cannot start one, only the
+    // anywhere-forms remain
     const p = s.charCodeAt(k);
-    if (k < s.length && !isWordChar(p)) return p === 124 || p === 38 || p === 35 || p === 45 || p === 47 || anywhereOnce(s);
-    return continuationAt(s, j);
+    if (k < s.length && !isWordChar(p)) return p === 124 || p === 38 || p === 35 || p === 45 || p === 47 || (p === 42 && s.charCodeAt(k + 1) === 47) || anywhereOnce(s);
+    return continuationAt(s, k);
   }
   let j = i;
   if (edgeIn(STMT_START.first, c)) while (j < s.length && j - i < 9 && isWordChar(s.charCodeAt(j))) j++;
   return isWord(STMT_START, s, i, j) || anywhereOnce(s);
+}
+
+/** Index after spaces and what the tokenizer skips like space: `/* … *\/`, a stray `*\/`, the opener of `/*!50000`. */
+function skipBlank(s: string, i: number): number {
+  for (;;) {
+    while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+    const c = s.charCodeAt(i), d = s.charCodeAt(i + 1);
+    if (c === 42 && d === 47) { i += 2; continue; }
+    if (c !== 47 || d !== 42) return i;
+    if (s.charCodeAt(i + 2) === 33) {
+      i += 3;
+      while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      continue;
+    }
+    // each search starts past the last comment: linear in all
+    const end = s.indexOf('*/', i + 2);
+    if (end < 0) return i;
+    i = end + 2;
+  }
 }
 
 // Words that can follow a value (a closing quote, or a number in the bare context) in an injection.
