@@ -4,9 +4,8 @@
  * and loaded as one stack. Files that fail to parse are reported and skipped.
  */
 import { posix } from 'node:path';
-import { describeError } from '../../core/errors.js';
-import { isolated } from '../aws-common/isolate.js';
-import { isObject, parseStructured } from '../structured.js';
+import { isolated, parseOrWarn } from '../aws-common/isolate.js';
+import { isObject } from '../structured.js';
 import type { Source, SourceContext, SourceFile } from '../types.js';
 import { loadFragments } from './template.js';
 
@@ -31,13 +30,8 @@ export const cloudFormationSource: Source = {
 
 export function loadTemplate(file: SourceFile, ctx: SourceContext): void {
   ctx.keep(file, 'cloudformation');
-  let doc;
-  try {
-    doc = parseStructured(file.text, file.path);
-  } catch (err) {
-    ctx.warn(file.path, `not loaded: ${describeError(err)}`, (err as { line?: number }).line);
-    return;
-  }
+  const doc = parseOrWarn(file, ctx);
+  if (doc === undefined) return;
   if (!isObject(doc.value)) {
     ctx.warn(file.path, 'not loaded: the template is not a map');
     return;

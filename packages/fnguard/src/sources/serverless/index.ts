@@ -5,9 +5,8 @@
  * through `${file(…)}` are consumed so the CloudFormation source does not load them again.
  */
 import { posix } from 'node:path';
-import { describeError } from '../../core/errors.js';
-import { isolated } from '../aws-common/isolate.js';
-import { isObject, parseStructured } from '../structured.js';
+import { isolated, parseOrWarn } from '../aws-common/isolate.js';
+import { isObject } from '../structured.js';
 import type { Source, SourceContext, SourceFile } from '../types.js';
 import { DocSet, Variables } from './variables.js';
 import { loadService } from './service.js';
@@ -42,13 +41,8 @@ const MAIN_FILE = /(^|\/)serverless\.(ya?ml|json)$/i;
 
 export function loadServerlessFile(file: SourceFile, ctx: SourceContext): void {
   ctx.keep(file, 'serverless');
-  let doc;
-  try {
-    doc = parseStructured(file.text, file.path);
-  } catch (err) {
-    ctx.warn(file.path, `not loaded: ${describeError(err)}`, (err as { line?: number }).line);
-    return;
-  }
+  const doc = parseOrWarn(file, ctx);
+  if (doc === undefined) return;
   const root = doc.value;
   if (!isObject(root)) {
     ctx.warn(file.path, 'not loaded: serverless config is not a map');
