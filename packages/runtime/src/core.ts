@@ -124,7 +124,7 @@ export class Engine {
   readonly opts: GuardOptions;
   readonly sink: Sink;
   /** Security response headers to add (empty when switched off). */
-  readonly responseHeaderList: readonly ResponseHeader[];
+  private readonly responseHeaderList: readonly ResponseHeader[];
   private readonly schemas = new Map<string, Validator>();
   private readonly local?: LocalRateLimiter;
   private readonly shared?: RedisRateLimiter;

@@ -92,11 +92,23 @@ export const runAws: PlatformRun = async (engine, args, call) => {
   return finishAws(engine, d, a, (ev) => call([ev, ...args.slice(1)]));
 };
 
-/** Wraps `handler` for one platform's calling convention (the platform entry points use this). */
-export function guardWith<H extends AnyHandler>(run: PlatformRun, handler: H, options: GuardOptions = {}): Guarded<H> {
-  const engine = new Engine(options);
-  const call: Call = (args) => (handler as unknown as (...a: unknown[]) => unknown)(...args);
-  return (async (...args: unknown[]) => { envOnce(engine); return run(engine, args, call); }) as unknown as Guarded<H>;
+/** Recognises the platform from the call's arguments (or `platform`) and runs its adapter. */
+const runDetected: PlatformRun = (engine, args, call) => {
+  const [a, b] = args;
+  const platform = engine.opts.platform ?? (isAzureContext(b) ? 'azure' : isGcpResponse(b) || (args.length === 1 && isCloudEvent(a)) ? 'gcp' : 'aws');
+  return (platform === 'azure' ? runAzure : platform === 'gcp' ? runGcp : runAws)(engine, args, call);
+};
+
+/**
+ * A `guard` for one calling convention: the platform entry points pass their platform's run, the
+ * package root the detecting one.
+ */
+export function guardFor(run: PlatformRun) {
+  return function guard<H extends AnyHandler>(handler: H, options: GuardOptions = {}): Guarded<H> {
+    const engine = new Engine(options);
+    const call: Call = (args) => (handler as unknown as (...a: unknown[]) => unknown)(...args);
+    return (async (...args: unknown[]) => { envOnce(engine); return run(engine, args, call); }) as unknown as Guarded<H>;
+  };
 }
 
 /**
@@ -106,16 +118,8 @@ export function guardWith<H extends AnyHandler>(run: PlatformRun, handler: H, op
  * parameters; on AWS it may also return a 4xx response or `batchItemFailures`. Apps for one platform
  * can import `guard` from `@fnguard/runtime/aws` (or `/azure`, `/gcp`) and ship only that adapter.
  */
-export function guard<H extends AnyHandler>(handler: H, options: GuardOptions = {}): Guarded<H> {
-  const engine = new Engine(options);
-  const call: Call = (args) => (handler as unknown as (...a: unknown[]) => unknown)(...args);
-  return (async (...args: unknown[]) => {
-    envOnce(engine);
-    const [a, b] = args;
-    const platform = options.platform ?? (isAzureContext(b) ? 'azure' : isGcpResponse(b) || (args.length === 1 && isCloudEvent(a)) ? 'gcp' : 'aws');
-    return (platform === 'azure' ? runAzure : platform === 'gcp' ? runGcp : runAws)(engine, args, call);
-  }) as unknown as Guarded<H>;
-}
+// pure: lets bundlers drop it (and every adapter it reaches) from apps that import a platform entry
+export const guard = /* @__PURE__ */ guardFor(runDetected);
 
 function sourceOf(options: GuardOptions, event: unknown): AwsSource {
   return (options.source as AwsSource | undefined) ?? detectAwsSource(event);

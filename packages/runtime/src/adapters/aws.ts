@@ -222,9 +222,7 @@ export function decorateAwsResponse(engine: Engine, result: unknown, source: Aws
   const own = isObj(r.headers) ? r.headers : undefined;
   const multi = isObj(r.multiValueHeaders) ? r.multiValueHeaders : undefined;
   const headers: Obj = own === undefined ? {} : { ...own };
-  for (const h of engine.responseHeaderList) {
-    if ((authenticated || !h.authOnly) && !hasHeader(own, h.lower) && !hasHeader(multi, h.lower)) headers[h.name] = h.value;
-  }
+  for (const [k, v] of engine.responseHeaders((n) => hasHeader(own, n) || hasHeader(multi, n), authenticated)) headers[k] = v;
   return { ...r, headers };
 }
 

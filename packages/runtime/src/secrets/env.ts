@@ -13,13 +13,13 @@ const SECRET_VALUE = [
 const REFERENCE = /^(?:arn:aws[a-z-]*:(?:secretsmanager|ssm|kms):|\{\{resolve:|@Microsoft\.KeyVault\(|projects\/[^/]+\/secrets\/|ssm:|\/aws\/reference\/)/;
 // Platform-provided credentials (temporary, injected by the runtime itself), and the shell's working
 // directories, whose names end in "PWD" like a password's would.
-const PLATFORM = new Set(['PWD', 'OLDPWD', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SESSION_TOKEN', 'AWS_CONTAINER_AUTHORIZATION_TOKEN', 'IDENTITY_HEADER', 'MSI_SECRET', 'AzureWebJobsStorage', 'WEBSITE_AUTH_ENCRYPTION_KEY', 'CONTAINER_ENCRYPTION_KEY']);
+const NOT_SECRETS = new Set(['PWD', 'OLDPWD', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SESSION_TOKEN', 'AWS_CONTAINER_AUTHORIZATION_TOKEN', 'IDENTITY_HEADER', 'MSI_SECRET', 'AzureWebJobsStorage', 'WEBSITE_AUTH_ENCRYPTION_KEY', 'CONTAINER_ENCRYPTION_KEY']);
 
 /** Names of environment variables that look like they hold a secret in plain text. */
 export function secretLikeEnv(env: Record<string, string | undefined>): string[] {
   const out: string[] = [];
   for (const [name, value] of Object.entries(env)) {
-    if (value === undefined || value.length < 8 || PLATFORM.has(name) || REFERENCE.test(value)) continue;
+    if (value === undefined || value.length < 8 || NOT_SECRETS.has(name) || REFERENCE.test(value)) continue;
     if (SECRET_VALUE.some((re) => re.test(value)) || (SECRET_NAME.test(name) && !/^(?:true|false|\d+|https?:\/\/[^@]*)$/i.test(value))) out.push(name);
   }
   return out.sort();

@@ -129,7 +129,8 @@ function scanAt(s: string, path: ReadonlyArray<string | number>, cfg: WalkConfig
     return;
   }
   if (detectors.length === 0) return;
-  const hits = m === undefined ? scanString(s, detectors) : scanString(s, detectors, m);
+  // an undefined `m` takes scanString's default (its own character pass)
+  const hits = scanString(s, detectors, m);
   if (hits.length === 0) return;
   const location = where(path);
   for (const h of hits) {
